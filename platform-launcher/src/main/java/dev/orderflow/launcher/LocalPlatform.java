@@ -1,0 +1,132 @@
+package dev.orderflow.launcher;
+
+import dev.orderflow.infra.InfrastructureStartException;
+import dev.orderflow.infra.kafka.KafkaBrokerProcess;
+import dev.orderflow.infra.kafka.KafkaBrokerSettings;
+import dev.orderflow.infra.postgres.EmbeddedPostgresServer;
+import dev.orderflow.infra.postgres.ExternalPostgresServer;
+import dev.orderflow.infra.postgres.PostgresServer;
+import dev.orderflow.infra.registry.SchemaRegistryServer;
+import dev.orderflow.infra.registry.SchemaRegistrySettings;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine with nothing installed: a Kafka broker process, PostgreSQL and the schema
+ * registry, started in parallel (start-up time is the slowest part's, not the sum), and stopped in reverse order.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+    private final Deque<AutoCloseable> running;
+    private final List<Long> childPids;
+    private final Duration readyIn;
+    private final List<Endpoint> endpoints;
+
+    private LocalPlatform(Deque<AutoCloseable> running, List<Long> childPids, Duration readyIn,
+                          List<Endpoint> endpoints) {
+        this.running = running;
+        this.childPids = List.copyOf(childPids);
+        this.readyIn = readyIn;
+        this.endpoints = List.copyOf(endpoints);
+    }
+
+    /** Where a part listens, for the start-up banner. */
+    record Endpoint(String part, String address, Duration startedIn) {
+    }
+
+    static LocalPlatform start(LocalPlatformSettings settings) {
+        long started = System.nanoTime();
+        ExecutorService starters = Executors.newFixedThreadPool(3, r -> new Thread(r, "platform-start"));
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            CompletableFuture<KafkaBrokerProcess> kafka = startAsync(starters, running, () ->
+                    KafkaBrokerProcess.start(KafkaBrokerSettings.builder().brokerPort(settings.kafkaPort()).build()));
+            CompletableFuture<PostgresServer> postgres = startAsync(starters, running, () -> startPostgres(settings));
+            CompletableFuture<SchemaRegistryServer> registry = startAsync(starters, running, () ->
+                    SchemaRegistryServer.start(SchemaRegistrySettings.builder()
+                            .jar(settings.registryJar()).port(settings.registryPort()).build()));
+            CompletableFuture.allOf(kafka, postgres, registry).join();
+            List<Endpoint> endpoints = new ArrayList<>();
+            endpoints.add(new Endpoint("Kafka broker (KRaft)", kafka.join().bootstrapServers(),
+                    kafka.join().startupTime()));
+            endpoints.add(new Endpoint("Schema registry (Confluent API)", registry.join().confluentApiUrl().toString(),
+                    registry.join().startupTime()));
+            endpoints.add(new Endpoint(postgres.join().describe(), "", postgres.join().startupTime()));
+            for (String database : settings.serviceDatabases()) {
+                endpoints.add(new Endpoint("  database " + database,
+                        postgres.join().createDatabase(database).jdbcUrl(), Duration.ZERO));
+            }
+            return new LocalPlatform(running, List.of(kafka.join().pid(), registry.join().pid()),
+                    Duration.ofNanos(System.nanoTime() - started), endpoints);
+        } catch (CompletionException | InfrastructureStartException e) {
+            closeAll(running);
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof InfrastructureStartException ise ? ise
+                    : new InfrastructureStartException("local platform failed to start: " + cause.getMessage(), cause);
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    private static <T extends AutoCloseable> CompletableFuture<T> startAsync(ExecutorService executor,
+                                                                             Deque<AutoCloseable> running,
+                                                                             Supplier<T> starter) {
+        return CompletableFuture.supplyAsync(() -> {
+            T part = starter.get();
+            synchronized (running) {
+                running.push(part);
+            }
+            return part;
+        }, executor);
+    }
+
+    private static PostgresServer startPostgres(LocalPlatformSettings settings) {
+        return settings.externalPostgres()
+                .<PostgresServer>map(pg -> ExternalPostgresServer.connect(pg.adminJdbcUrl(), pg.user(), pg.password()))
+                .orElseGet(() -> EmbeddedPostgresServer.start(settings.postgresPort()));
+    }
+
+    Duration readyIn() {
+        return readyIn;
+    }
+
+    List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** Process ids of the parts that run as child processes, for the banner and for RSS measurements. */
+    List<Long> childPids() {
+        return childPids;
+    }
+
+    /** Stops every part, the last started first. Idempotent. */
+    @Override
+    public void close() {
+        closeAll(running);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        synchronized (parts) {
+            while (!parts.isEmpty()) {
+                AutoCloseable part = parts.pop();
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    log.warn("could not stop {} cleanly: {}", part, e.getMessage());
+                }
+            }
+        }
+    }
+}

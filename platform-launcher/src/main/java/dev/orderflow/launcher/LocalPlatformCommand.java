@@ -1,0 +1,128 @@
+package dev.orderflow.launcher;
+
+import dev.orderflow.infra.InfrastructureStartException;
+import dev.orderflow.launcher.LocalPlatformSettings.ExternalPostgres;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orderflow-local}: runs the platform on the embedded default until Ctrl-C. */
+@Command(name = "orderflow-local", mixinStandardHelpOptions = true, version = "orderflow 0.1.0",
+        sortOptions = false,
+        description = {
+            "Runs the order platform on this machine with nothing installed but Java: a KRaft Kafka broker,",
+            "PostgreSQL with logical decoding (embedded, or your server) and the schema registry.",
+            "Prints where each part listens, then runs until Ctrl-C, which stops everything it started."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  bin/orderflow-local",
+            "  bin/orderflow-local --kafka-port 9092 --registry-port 8081",
+            "  bin/orderflow-local --postgres-url jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user app",
+            "",
+            "Exit codes: 0 stopped normally, 1 a part failed to start (the message names it), 2 bad arguments."},
+        exitCodeListHeading = "%nExit codes:%n")
+public final class LocalPlatformCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "${env:ORDERFLOW_KAFKA_PORT:-19092}",
+            description = "Kafka broker port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "${env:ORDERFLOW_REGISTRY_PORT:-18081}",
+            description = "Schema registry port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--postgres-port", paramLabel = "PORT", defaultValue = "${env:ORDERFLOW_POSTGRES_PORT:-15432}",
+            description = "Embedded PostgreSQL port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int postgresPort;
+
+    @Option(names = "--postgres-url", paramLabel = "JDBC_URL", defaultValue = "${env:ORDERFLOW_POSTGRES_URL}",
+            description = "Use this PostgreSQL server (wal_level=logical) instead of the embedded one.")
+    String postgresUrl;
+
+    @Option(names = "--postgres-user", defaultValue = "${env:ORDERFLOW_POSTGRES_USER:-postgres}",
+            description = "User for --postgres-url (default: ${DEFAULT-VALUE}).")
+    String postgresUser;
+
+    @Option(names = "--postgres-password", defaultValue = "${env:ORDERFLOW_POSTGRES_PASSWORD:-}", arity = "0..1",
+            interactive = true, description = "Password for --postgres-url (env ORDERFLOW_POSTGRES_PASSWORD).")
+    String postgresPassword;
+
+    @Option(names = "--registry-jar", paramLabel = "FILE",
+            defaultValue = "${sys:orderflow.registry.jar:-schema-registry-server/target/quarkus-app/quarkus-run.jar}",
+            description = "The schema registry server to run (default: ${DEFAULT-VALUE}).")
+    Path registryJar;
+
+    @Option(names = "--exit-when-ready",
+            description = "Start everything, print where it listens and how long it took, then stop (a smoke run).")
+    boolean exitWhenReady;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalPlatformCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validatePorts();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting the order platform on the embedded default ...");
+        out.flush();
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.start(settings());
+        } catch (InfrastructureStartException e) {
+            spec.commandLine().getErr().println("Start failed: " + e.getMessage());
+            return 1;
+        }
+        new StartupBanner(platform).print(out);
+        if (exitWhenReady) {
+            platform.close();
+            out.println("Stopped.");
+            return 0;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping ...");
+            out.flush();
+            platform.close();
+            stopped.countDown();
+        }, "orderflow-stop"));
+        out.println("Running. Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private LocalPlatformSettings settings() {
+        Optional<ExternalPostgres> external = Optional.ofNullable(postgresUrl).filter(u -> !u.isBlank())
+                .map(url -> new ExternalPostgres(url, postgresUser, postgresPassword));
+        return new LocalPlatformSettings(kafkaPort, registryPort, postgresPort, external, registryJar,
+                LocalPlatformSettings.SERVICE_DATABASES);
+    }
+
+    private void validatePorts() {
+        requirePort("--kafka-port", kafkaPort);
+        requirePort("--registry-port", registryPort);
+        requirePort("--postgres-port", postgresPort);
+    }
+
+    private void requirePort(String option, int port) {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value " + port + " for option '" + option + "': must be 0..65535");
+        }
+        if (port != 0 && !dev.orderflow.infra.LoopbackPorts.isFree(port)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Port " + port + " for option '" + option
+                    + "' is already in use on 127.0.0.1: stop what uses it or pass another port (0 = any free port)");
+        }
+    }
+}

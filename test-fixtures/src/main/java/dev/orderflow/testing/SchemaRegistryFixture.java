@@ -1,0 +1,52 @@
+package dev.orderflow.testing;
+
+import dev.orderflow.infra.registry.SchemaRegistryServer;
+import dev.orderflow.infra.registry.SchemaRegistrySettings;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema registry shared by every integration test of a JVM: the Apicurio server built by
+ * {@code schema-registry-server}, started as a child process, or the registry named by
+ * {@code orderflow.test.registry.url}.
+ */
+public final class SchemaRegistryFixture implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaRegistryFixture.class);
+
+    private final Optional<SchemaRegistryServer> server;
+    private final String confluentApiUrl;
+
+    private SchemaRegistryFixture(Optional<SchemaRegistryServer> server, String confluentApiUrl) {
+        this.server = server;
+        this.confluentApiUrl = confluentApiUrl;
+    }
+
+    static SchemaRegistryFixture start() {
+        Optional<String> external = TestSettings.get("orderflow.test.registry.url");
+        if (external.isPresent()) {
+            log.info("integration tests use the schema registry at {}", external.get());
+            return new SchemaRegistryFixture(Optional.empty(), external.get());
+        }
+        SchemaRegistryServer server = SchemaRegistryServer.start(SchemaRegistrySettings.builder().build());
+        log.info("test schema registry started in {} ms at {}", server.startupTime().toMillis(),
+                server.confluentApiUrl());
+        return new SchemaRegistryFixture(Optional.of(server), server.confluentApiUrl().toString());
+    }
+
+    /** Base URL of the Confluent-compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
+    public String confluentApiUrl() {
+        return confluentApiUrl;
+    }
+
+    public Optional<Duration> startupTime() {
+        return server.map(SchemaRegistryServer::startupTime);
+    }
+
+    @Override
+    public void close() {
+        server.ifPresent(SchemaRegistryServer::close);
+    }
+}
