@@ -8,6 +8,7 @@ import dev.orderflow.infra.postgres.ExternalPostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer;
 import dev.orderflow.infra.registry.SchemaRegistryServer;
 import dev.orderflow.infra.registry.SchemaRegistrySettings;
+import dev.orderflow.schemas.registry.SchemaRegistrar;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,14 +64,17 @@ final class LocalPlatform implements AutoCloseable {
                     kafka.join().startupTime()));
             endpoints.add(new Endpoint("Schema registry (Confluent API)", registry.join().confluentApiUrl().toString(),
                     registry.join().startupTime()));
-            endpoints.add(new Endpoint(postgres.join().describe(), "", postgres.join().startupTime()));
+            int registered = SchemaRegistrar.withPackagedLevels(registry.join().confluentApiUrl()).registerAll().size();
+            endpoints.add(new Endpoint("  " + registered + " event schemas registered", "subject = record full name",
+                    Duration.ZERO));
+            endpoints.add(new Endpoint("PostgreSQL", postgres.join().describe(), postgres.join().startupTime()));
             for (String database : settings.serviceDatabases()) {
                 endpoints.add(new Endpoint("  database " + database,
                         postgres.join().createDatabase(database).jdbcUrl(), Duration.ZERO));
             }
             return new LocalPlatform(running, List.of(kafka.join().pid(), registry.join().pid()),
                     Duration.ofNanos(System.nanoTime() - started), endpoints);
-        } catch (CompletionException | InfrastructureStartException e) {
+        } catch (RuntimeException e) {
             closeAll(running);
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof InfrastructureStartException ise ? ise

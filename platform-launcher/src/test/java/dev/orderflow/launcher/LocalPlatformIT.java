@@ -34,6 +34,7 @@ class LocalPlatformIT {
                 .containsPattern("Kafka broker \\(KRaft\\)\\s+127\\.0\\.0\\.1:\\d+")
                 .containsPattern("Schema registry \\(Confluent API\\)\\s+http://127\\.0\\.0\\.1:\\d+/apis/ccompat/v7")
                 .contains("embedded PostgreSQL")
+                .containsPattern("19 event schemas registered")
                 .contains("database inventory", "database payment", "database shipping", "database orders")
                 .containsPattern("Ready in \\d+ ms")
                 .contains("Stopped.");

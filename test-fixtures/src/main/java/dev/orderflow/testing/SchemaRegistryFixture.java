@@ -16,12 +16,14 @@ public final class SchemaRegistryFixture implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryFixture.class);
 
+    private static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
+
     private final Optional<SchemaRegistryServer> server;
     private final String confluentApiUrl;
 
     private SchemaRegistryFixture(Optional<SchemaRegistryServer> server, String confluentApiUrl) {
         this.server = server;
-        this.confluentApiUrl = confluentApiUrl;
+        this.confluentApiUrl = confluentApiUrl.replaceAll("/+$", "");
     }
 
     static SchemaRegistryFixture start() {
@@ -39,6 +41,22 @@ public final class SchemaRegistryFixture implements AutoCloseable {
     /** Base URL of the Confluent-compatible API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
     public String confluentApiUrl() {
         return confluentApiUrl;
+    }
+
+    /**
+     * Base URL of Apicurio's own API, which the platform's serdes use, e.g.
+     * {@code http://127.0.0.1:41234/apis/registry/v2}. For an external registry it is derived from the Confluent
+     * API URL, which must then be an Apicurio one ending in {@value #CONFLUENT_API_PATH}.
+     */
+    public String apicurioApiUrl() {
+        if (server.isPresent()) {
+            return server.get().registryApiUrl().toString();
+        }
+        if (!confluentApiUrl.endsWith(CONFLUENT_API_PATH)) {
+            throw new IllegalStateException("the serdes need an Apicurio registry; " + confluentApiUrl
+                    + " does not end in " + CONFLUENT_API_PATH);
+        }
+        return confluentApiUrl.substring(0, confluentApiUrl.length() - CONFLUENT_API_PATH.length()) + "/apis/registry/v2";
     }
 
     public Optional<Duration> startupTime() {

@@ -48,8 +48,10 @@ public final class EmbeddedPostgresServer extends PostgresServer {
                     .setServerConfig("max_replication_slots", "32")
                     .setServerConfig("max_wal_senders", "32")
                     .setServerConfig("max_connections", "200")
-                    // Local runs trade crash durability of the last commits for throughput; never in production.
-                    .setServerConfig("synchronous_commit", "off")
+                    // zonky turns synchronous_commit off by default; logical decoding only sees flushed WAL, so
+                    // asynchronous commits would hold every outbox row back (up to wal_writer_delay, or until
+                    // the next flush) before the relay could see it.
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "128MB");
             if (port != 0) {
                 builder.setPort(port);

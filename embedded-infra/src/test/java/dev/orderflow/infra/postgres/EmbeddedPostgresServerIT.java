@@ -27,6 +27,7 @@ class EmbeddedPostgresServerIT {
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                  Statement s = c.createStatement()) {
                 assertThat(scalar(s, "SHOW wal_level")).isEqualTo("logical");
+                assertThat(scalar(s, "SHOW synchronous_commit")).as("decoding sees commits at once").isEqualTo("on");
                 assertThat(scalar(s, "SELECT current_database()")).isEqualTo("inventory_it");
                 s.execute("SELECT pg_create_logical_replication_slot('it_slot', 'pgoutput')");
             }
