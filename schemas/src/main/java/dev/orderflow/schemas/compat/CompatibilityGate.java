@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -21,14 +22,27 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  *
  * <p>Run by the build in {@code process-classes}: {@code CompatibilityGate <current dir> <released dir>
  * <compatibility.properties>} throws, failing the build, with one line per incompatibility naming the schema, the
- * direction, the kind and the field.
+ * level, the direction, the kind and the field, e.g. {@code dev.orderflow.events.OrderPlaced breaks FULL
+ * compatibility, BACKWARD check (new reader, released data): READER_FIELD_MISSING_DEFAULT_VALUE: field 'giftWrap'
+ * at /fields/7: ...}.
  */
 public final class CompatibilityGate {
 
-    private final Properties levels;
+    private static final String DEFAULT_KEY = "default";
 
+    private final Map<String, CompatibilityLevel> levels;
+    private final CompatibilityLevel defaultLevel;
+
+    /**
+     * @param levels schema full name to level, plus {@code default} for the others (BACKWARD when absent); every
+     *               value is validated here
+     */
     public CompatibilityGate(Properties levels) {
-        this.levels = levels;
+        Map<String, CompatibilityLevel> parsed = new TreeMap<>();
+        levels.stringPropertyNames().forEach(name -> parsed.put(name, parse(name, levels.getProperty(name))));
+        this.defaultLevel = parsed.getOrDefault(DEFAULT_KEY, CompatibilityLevel.BACKWARD);
+        parsed.remove(DEFAULT_KEY);
+        this.levels = Map.copyOf(parsed);
     }
 
     public static void main(String[] args) {
@@ -37,16 +51,20 @@ public final class CompatibilityGate {
                     "usage: CompatibilityGate <current schema dir> <released schema dir> <compatibility.properties>");
         }
         CompatibilityGate gate = new CompatibilityGate(loadLevels(Path.of(args[2])));
-        List<String> problems = gate.check(SchemaDirectory.readEvents(Path.of(args[0])),
+        CompatibilityReport report = gate.check(SchemaDirectory.readEvents(Path.of(args[0])),
                 SchemaDirectory.readEvents(Path.of(args[1])));
-        if (!problems.isEmpty()) {
-            throw new SchemaCompatibilityException(problems);
+        report.newSchemas().forEach(name -> System.out.println("[schema-compatibility-gate] " + name
+                + " has no released version yet: it is checked from the next release on"));
+        if (!report.compatible()) {
+            throw new SchemaCompatibilityException(report.incompatibilities());
         }
-        System.out.println("[schema-compatibility-gate] all event schemas are compatible with " + args[1]);
     }
 
-    /** Returns one message per incompatibility; empty when every schema keeps its level. */
-    public List<String> check(Map<String, Schema> current, Map<String, Schema> released) {
+    /**
+     * Checks every released event type against its current version. A released type missing from {@code current}
+     * is an incompatibility; a current type missing from {@code released} is reported as new.
+     */
+    public CompatibilityReport check(Map<String, Schema> current, Map<String, Schema> released) {
         List<String> problems = new ArrayList<>();
         released.forEach((name, old) -> {
             Schema now = current.get(name);
@@ -56,17 +74,19 @@ public final class CompatibilityGate {
                 problems.addAll(check(name, now, old));
             }
         });
-        return problems;
+        List<String> newSchemas = current.keySet().stream().filter(name -> !released.containsKey(name)).sorted()
+                .toList();
+        return new CompatibilityReport(problems, newSchemas);
     }
 
     private List<String> check(String name, Schema current, Schema released) {
         CompatibilityLevel level = levelOf(name);
         List<String> problems = new ArrayList<>();
         if (level.checksBackward()) {
-            describe(name, level, "BACKWARD (new reader, released data)", current, released, problems);
+            describe(name, level, "BACKWARD check (new reader, released data)", current, released, problems);
         }
         if (level.checksForward()) {
-            describe(name, level, "FORWARD (released reader, new data)", released, current, problems);
+            describe(name, level, "FORWARD check (released reader, new data)", released, current, problems);
         }
         return problems;
     }
@@ -75,16 +95,31 @@ public final class CompatibilityGate {
                                  Schema writer, List<String> problems) {
         for (Incompatibility i : SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult()
                 .getIncompatibilities()) {
+            String where = FieldPath.of(reader, i.getLocation()).map(path -> "field '" + path + "' at ").orElse("")
+                    + i.getLocation();
             problems.add(name + " breaks " + level + " compatibility, " + direction + ": " + i.getType() + ": "
-                    + i.getMessage() + " at " + i.getLocation());
+                    + where + ": " + explain(i));
         }
+    }
+
+    private static String explain(Incompatibility incompatibility) {
+        return switch (incompatibility.getType()) {
+            case READER_FIELD_MISSING_DEFAULT_VALUE ->
+                    "the reader's field has no default, so data written without the field cannot be read";
+            case MISSING_ENUM_SYMBOLS ->
+                    "the reader's enum lacks " + incompatibility.getMessage() + " and has no default symbol";
+            default -> incompatibility.getMessage();
+        };
     }
 
     /** The level {@code schemaName} must keep: its own entry, else {@code default}, else BACKWARD. */
     public CompatibilityLevel levelOf(String schemaName) {
-        String value = levels.getProperty(schemaName, levels.getProperty("default", "BACKWARD")).trim();
+        return levels.getOrDefault(schemaName, defaultLevel);
+    }
+
+    private static CompatibilityLevel parse(String schemaName, String value) {
         try {
-            return CompatibilityLevel.valueOf(value);
+            return CompatibilityLevel.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid value " + value + " for compatibility of " + schemaName
                     + ": expected BACKWARD, FORWARD or FULL", e);

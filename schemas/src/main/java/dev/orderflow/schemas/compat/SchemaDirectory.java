@@ -21,14 +21,20 @@ public final class SchemaDirectory {
     }
 
     public static Map<String, Schema> readEvents(Path root) {
-        Schema.Parser parser = new Schema.Parser();
-        avscFiles(root.resolve("common")).forEach(file -> parse(parser, file));
+        Schema.Parser parser = parserWithCommonTypes(root);
         Map<String, Schema> events = new TreeMap<>();
         for (Path file : avscFiles(root.resolve("events"))) {
             Schema schema = parse(parser, file);
             events.put(schema.getFullName(), schema);
         }
         return events;
+    }
+
+    /** A parser that already knows the shared records of {@code root/common}, so event schemas can name them. */
+    static Schema.Parser parserWithCommonTypes(Path root) {
+        Schema.Parser parser = new Schema.Parser();
+        avscFiles(root.resolve("common")).forEach(file -> parse(parser, file));
+        return parser;
     }
 
     private static Schema parse(Schema.Parser parser, Path file) {
