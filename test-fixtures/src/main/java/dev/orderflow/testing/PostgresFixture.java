@@ -5,7 +5,6 @@ import dev.orderflow.infra.postgres.ExternalPostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public final class PostgresFixture implements AutoCloseable {
     }
 
     public Connection connect(ConnectionInfo database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        return database.connect();
     }
 
     @Override

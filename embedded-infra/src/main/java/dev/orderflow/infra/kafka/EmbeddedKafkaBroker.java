@@ -1,11 +1,9 @@
 package dev.orderflow.infra.kafka;
 
-import dev.orderflow.infra.LoopbackPorts;
 import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.infra.WorkDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -39,15 +37,10 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     /** Formats a log directory, starts the broker and blocks until it answers. */
     public static EmbeddedKafkaBroker start(KafkaBrokerSettings settings) {
         long started = System.nanoTime();
-        boolean ownsDataDir = settings.dataDir() == null;
-        Path dataDir = ownsDataDir ? WorkDirectories.createTemp("kafka-") : settings.dataDir();
-        int brokerPort = LoopbackPorts.orPick(settings.brokerPort());
-        Properties props = KraftServerProperties.singleNode(brokerPort, LoopbackPorts.orPick(settings.controllerPort()),
-                dataDir.resolve("logs"), settings.partitions(), settings.overrides());
-        KraftStorage.prepare(props, dataDir);
+        KraftStorage.PreparedNode node = KraftStorage.prepare(settings);
         KafkaFatalErrors.install();
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        String bootstrap = "127.0.0.1:" + brokerPort;
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(node.props(), false), Time.SYSTEM);
+        String bootstrap = node.bootstrapServers();
         try {
             server.startup();
             KafkaFatalErrors.throwIfAny();
@@ -57,15 +50,15 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             }
         } catch (RuntimeException e) {
             stopQuietly(server);
-            if (ownsDataDir) {
-                WorkDirectories.deleteRecursively(dataDir);
+            if (node.ownsDataDir()) {
+                WorkDirectories.deleteRecursively(node.dataDir());
             }
             throw e instanceof InfrastructureStartException ise ? ise
                     : new InfrastructureStartException("kafka broker on " + bootstrap + " failed to start: " + e, e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("kafka broker ready on {} in {} ms", bootstrap, took.toMillis());
-        return new EmbeddedKafkaBroker(server, bootstrap, dataDir, ownsDataDir, took);
+        return new EmbeddedKafkaBroker(server, bootstrap, node.dataDir(), node.ownsDataDir(), took);
     }
 
     private static void stopQuietly(KafkaRaftServer server) {

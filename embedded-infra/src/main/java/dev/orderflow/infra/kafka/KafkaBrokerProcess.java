@@ -6,7 +6,6 @@ import dev.orderflow.infra.WorkDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,26 +45,21 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     /** Formats the log directory (unless already formatted), starts the child and blocks until it answers. */
     public static KafkaBrokerProcess start(KafkaBrokerSettings settings) {
         long started = System.nanoTime();
-        boolean ownsDataDir = settings.dataDir() == null;
-        Path dataDir = ownsDataDir ? WorkDirectories.createTemp("kafka-") : settings.dataDir();
-        int brokerPort = LoopbackPorts.orPick(settings.brokerPort());
-        Properties props = KraftServerProperties.singleNode(brokerPort, LoopbackPorts.orPick(settings.controllerPort()),
-                dataDir.resolve("logs"), settings.partitions(), settings.overrides());
-        Path config = KraftStorage.prepare(props, dataDir);
-        Path log4j = ChildProcess.writeFile(dataDir.resolve("log4j2.properties"), LOG4J2_CONFIG);
+        KraftStorage.PreparedNode node = KraftStorage.prepare(settings);
+        Path log4j = ChildProcess.writeFile(node.dataDir().resolve("log4j2.properties"), LOG4J2_CONFIG);
         List<String> command = List.of(ChildProcess.currentJava(),
                 "-Xms64m", "-Xmx" + settings.maxHeap(), "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + log4j.toUri(),
                 "-cp", System.getProperty("java.class.path"),
-                "kafka.Kafka", config.toString());
-        ChildProcess child = ChildProcess.start("kafka broker", command, dataDir.resolve("broker.log"),
+                "kafka.Kafka", node.config().toString());
+        ChildProcess child = ChildProcess.start("kafka broker", command, node.dataDir().resolve("broker.log"),
                 Duration.ofSeconds(30));
-        String bootstrap = "127.0.0.1:" + brokerPort;
-        child.awaitReady(() -> LoopbackPorts.acceptsConnections(brokerPort)
+        String bootstrap = node.bootstrapServers();
+        child.awaitReady(() -> LoopbackPorts.acceptsConnections(node.brokerPort())
                 && KafkaReadiness.answers(bootstrap, READINESS_PROBE), settings.startupTimeout());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("kafka broker process {} ready on {} in {} ms", child.pid(), bootstrap, took.toMillis());
-        return new KafkaBrokerProcess(child, bootstrap, dataDir, ownsDataDir, took);
+        return new KafkaBrokerProcess(child, bootstrap, node.dataDir(), node.ownsDataDir(), took);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.orderflow.infra.kafka;
 
 import dev.orderflow.infra.ChildProcess;
 import dev.orderflow.infra.InfrastructureStartException;
+import dev.orderflow.infra.LoopbackPorts;
+import dev.orderflow.infra.WorkDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,29 @@ final class KraftStorage {
     private KraftStorage() {
     }
 
+    /** A broker's data directory, ports and formatted storage, ready for either way of running it. */
+    record PreparedNode(Path dataDir, boolean ownsDataDir, int brokerPort, Properties props, Path config) {
+
+        String bootstrapServers() {
+            return "127.0.0.1:" + brokerPort;
+        }
+    }
+
+    /**
+     * Resolves free ports and the data directory (a temp one, owned by the broker, when none is set), writes
+     * {@code server.properties} and formats the storage.
+     */
+    static PreparedNode prepare(KafkaBrokerSettings settings) {
+        boolean ownsDataDir = settings.dataDir() == null;
+        Path dataDir = ownsDataDir ? WorkDirectories.createTemp("kafka-") : settings.dataDir();
+        int brokerPort = LoopbackPorts.orPick(settings.brokerPort());
+        Properties props = KraftServerProperties.singleNode(brokerPort, LoopbackPorts.orPick(settings.controllerPort()),
+                dataDir.resolve("logs"), settings.partitions(), settings.overrides());
+        return new PreparedNode(dataDir, ownsDataDir, brokerPort, props, format(props, dataDir));
+    }
+
     /** Returns the properties file; a directory formatted before (a restart) is kept as it is. */
-    static Path prepare(Properties props, Path dataDir) {
+    private static Path format(Properties props, Path dataDir) {
         Path config = ChildProcess.writeFile(dataDir.resolve("server.properties"), KraftServerProperties.render(props));
         if (Files.exists(Path.of(props.getProperty("log.dirs"), "meta.properties"))) {
             return config;

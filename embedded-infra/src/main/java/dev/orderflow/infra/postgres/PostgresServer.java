@@ -41,7 +41,7 @@ public abstract class PostgresServer implements AutoCloseable {
     public abstract String describe();
 
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), user(), password());
+        return connectionInfo(database).connect();
     }
 
     /** Creates an empty database; the name must be a plain lower-case identifier. */
@@ -115,6 +115,11 @@ public abstract class PostgresServer implements AutoCloseable {
 
     /** Where a service connects. The password may be empty (trust authentication on loopback). */
     public record ConnectionInfo(String jdbcUrl, String user, String password) {
+
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl, user, password);
+        }
+
         @Override
         public String toString() {
             return "ConnectionInfo[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=****]";

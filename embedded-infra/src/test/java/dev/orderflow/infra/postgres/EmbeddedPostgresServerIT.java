@@ -8,7 +8,6 @@ import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class EmbeddedPostgresServerIT {
         int port = server.port();
         try (server) {
             ConnectionInfo db = server.createDatabase("inventory_it");
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            try (Connection c = db.connect();
                  Statement s = c.createStatement()) {
                 assertThat(scalar(s, "SHOW wal_level")).isEqualTo("logical");
                 assertThat(scalar(s, "SHOW synchronous_commit")).as("decoding sees commits at once").isEqualTo("on");
