@@ -12,7 +12,9 @@ CREATE TABLE outbox (
     correlation_id varchar(255) NOT NULL,
     causation_id   varchar(255),
     traceparent    varchar(255),                      -- W3C trace context, when the write was traced
-    created_at     timestamptz  NOT NULL DEFAULT now()
+    -- UTC, without zone: the relay uses it as the Kafka record timestamp (Debezium reads it as epoch micros),
+    -- so "record timestamp -> now" is the commit-to-consumer latency.
+    created_at     timestamp    NOT NULL DEFAULT (clock_timestamp() AT TIME ZONE 'UTC')
 );
 
 -- The idempotent consumer's memory: an event id recorded here, in the same transaction as its effect, is

@@ -20,11 +20,20 @@ public final class DatabaseMigrations {
 
     /** Applies pending migrations; returns how many were applied. */
     public static int migrate(DataSource dataSource, String... serviceLocations) {
+        return migrate(Flyway.configure().dataSource(dataSource), serviceLocations);
+    }
+
+    /** Same, for a database given by URL, as a command-line tool or test has it. */
+    public static int migrate(String jdbcUrl, String user, String password, String... serviceLocations) {
+        return migrate(Flyway.configure().dataSource(jdbcUrl, user, password), serviceLocations);
+    }
+
+    private static int migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway,
+                               String... serviceLocations) {
         List<String> locations = new ArrayList<>();
         locations.add(RUNTIME_LOCATION);
         locations.addAll(List.of(serviceLocations));
-        MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
+        MigrateResult result = flyway
                 .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
                 .load()
