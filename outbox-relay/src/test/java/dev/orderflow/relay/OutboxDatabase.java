@@ -45,6 +45,31 @@ final class OutboxDatabase {
         }
     }
 
+    /** A connection kept open for many transactions, as a busy service has. */
+    Session session() throws SQLException {
+        Connection c = info.connect();
+        c.setAutoCommit(false);
+        return new Session(c);
+    }
+
+    final class Session implements AutoCloseable {
+        private final Connection connection;
+
+        private Session(Connection connection) {
+            this.connection = connection;
+        }
+
+        void commit(List<OutboxEvent> events) throws SQLException {
+            writer.append(connection, events);
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
     /** Writes the events, then rolls the transaction back. */
     void rollback(List<OutboxEvent> events) throws SQLException {
         try (Connection c = info.connect()) {

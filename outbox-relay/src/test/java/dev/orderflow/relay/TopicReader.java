@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads topics from the beginning and keeps every record, for tests that count what arrived. */
@@ -17,7 +18,13 @@ final class TopicReader implements AutoCloseable {
 
     TopicReader(Map<String, Object> consumerConfig, Collection<String> topics) {
         this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(topics);
+        // Assigned, not subscribed: no consumer group whose rebalance (say, after a broker restart) could rewind
+        // the reader to the beginning and make re-read records look like duplicates.
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(30)).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** Polls once and returns how many records have arrived in all. */
