@@ -38,6 +38,13 @@ public final class RelayConfig extends AbstractConfig {
     public static final String HTTP_PORT = "http.port";
     public static final String PRODUCER_PREFIX = "producer.";
     public static final String SOURCE_PREFIX = "source.";
+    public static final String DEBEZIUM_PREFIX = "debezium.";
+
+    /** Engine settings the relay's guarantees rest on; {@code debezium.*} may not change them. */
+    private static final java.util.Set<String> FIXED_ENGINE_KEYS = java.util.Set.of("snapshot.mode",
+            "publication.autocreate.mode", "plugin.name", "offset.storage", "transforms", "slot.name",
+            "publication.name", "table.include.list", "binary.handling.mode", "tombstones.on.delete",
+            "lsn.flush.mode", "name", "connector.class", "topic.prefix", "errors.max.retries");
 
     static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9]{0,30}");
     private static final String AGGREGATE_TYPE_PLACEHOLDER = "{aggregateType}";
@@ -88,8 +95,19 @@ public final class RelayConfig extends AbstractConfig {
         this.sources = getList(SOURCES).stream().map(name -> SourceConfig.from(name, originals)).toList();
         this.topicMapping = parseTopicMapping(getList(TOPIC_MAPPING));
         rejectUnknownKeys(originals);
+        rejectFixedEngineKeys();
         requireUnweakened("acks", "all");
         requireUnweakened("enable.idempotence", "true");
+    }
+
+    private void rejectFixedEngineKeys() {
+        for (String key : debeziumOverrides().keySet()) {
+            if (FIXED_ENGINE_KEYS.contains(key) || key.startsWith("transforms.") || key.startsWith("offset.")
+                    || key.startsWith("database.")) {
+                throw new ConfigException(DEBEZIUM_PREFIX + key, debeziumOverrides().get(key), "the relay sets this "
+                        + "engine key itself (its delivery guarantees depend on it); use the relay's own keys");
+            }
+        }
     }
 
     /** acks=all and idempotence are not negotiable: without them an acknowledged event could be lost or reordered. */
@@ -160,6 +178,11 @@ public final class RelayConfig extends AbstractConfig {
         return originalsWithPrefix(PRODUCER_PREFIX);
     }
 
+    /** {@code debezium.*} keys without the prefix: engine tuning such as {@code record.processing.threads}. */
+    public Map<String, Object> debeziumOverrides() {
+        return originalsWithPrefix(DEBEZIUM_PREFIX);
+    }
+
     /** The effective configuration for the start-up log, passwords masked. */
     public Map<String, String> describe() {
         Map<String, String> described = new LinkedHashMap<>();
@@ -171,6 +194,7 @@ public final class RelayConfig extends AbstractConfig {
             described.putAll(source.describe());
         }
         producerOverrides().forEach((k, v) -> described.put(PRODUCER_PREFIX + k, String.valueOf(v)));
+        debeziumOverrides().forEach((k, v) -> described.put(DEBEZIUM_PREFIX + k, String.valueOf(v)));
         return described;
     }
 
@@ -179,6 +203,7 @@ public final class RelayConfig extends AbstractConfig {
         for (Object k : originals.keySet()) {
             String key = k.toString();
             boolean known = DEFINITION.names().contains(key) || key.startsWith(PRODUCER_PREFIX)
+                    || key.startsWith(DEBEZIUM_PREFIX)
                     || sources.stream().anyMatch(s -> s.owns(key));
             if (!known) {
                 unknown.add(key);
@@ -188,7 +213,7 @@ public final class RelayConfig extends AbstractConfig {
             String key = unknown.get(0);
             throw new ConfigException(key, originals.get(key), "unknown key (a typo, or a source not listed in "
                     + SOURCES + "?); known keys: " + String.join(", ", DEFINITION.names())
-                    + ", source.<name>.*, producer.*");
+                    + ", source.<name>.*, producer.*, debezium.*");
         }
     }
 

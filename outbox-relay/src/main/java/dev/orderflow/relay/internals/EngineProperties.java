@@ -68,6 +68,7 @@ public final class EngineProperties {
         p.setProperty("transforms.outbox.table.fields.additional.placement",
                 "type:header:eventType,correlation_id:header:correlationId,causation_id:header:causationId,"
                         + "traceparent:header:traceparent");
+        relay.debeziumOverrides().forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
         return p;
     }
 }
