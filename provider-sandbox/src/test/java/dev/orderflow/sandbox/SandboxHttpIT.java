@@ -201,7 +201,7 @@ class SandboxHttpIT {
                 .isInstanceOf(HttpTimeoutException.class);
 
         assertThat(effects(order)).isEmpty();
-        assertProblem(get("/fulfillment/shipments/by-key/fk-" + order), 404, "NOT_FOUND");
+        assertProblem(get("/fulfillment/shipments/by-key/fk-" + order), 404, "UNKNOWN_IDEMPOTENCY_KEY");
         noFaults();
         HttpResponse<String> retry = send("POST", "/fulfillment/shipments", "fk-" + order, body);
         assertThat(retry.statusCode()).isEqualTo(201);

@@ -83,7 +83,7 @@ public final class FulfillmentService {
     public synchronized KeyStatus<Shipment> statusByKey(String key) {
         advance();
         Outcome<String> latest = history.latest(key)
-                .orElseThrow(() -> ProviderException.notFound("Idempotency key", key));
+                .orElseThrow(() -> ProviderException.unknownKey(key));
         int executions = history.executions(key);
         if (latest instanceof Outcome.Done<String> done) {
             return KeyStatus.succeeded(key, shipments.get(done.value()), executions);

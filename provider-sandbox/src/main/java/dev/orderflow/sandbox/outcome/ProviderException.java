@@ -34,6 +34,12 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(Kind.NOT_FOUND, "NOT_FOUND", what + " " + id + " does not exist");
     }
 
+    /** No call was ever made with this idempotency key: it took no effect, and a retry with it is safe. */
+    public static ProviderException unknownKey(String key) {
+        return new ProviderException(Kind.NOT_FOUND, "UNKNOWN_IDEMPOTENCY_KEY", "No call with idempotency key "
+                + key + " was received");
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -99,7 +99,7 @@ public final class PaymentGateway {
 
     public synchronized KeyStatus<Authorization> statusByKey(String key) {
         Outcome<String> latest = history.latest(key)
-                .orElseThrow(() -> ProviderException.notFound("Idempotency key", key));
+                .orElseThrow(() -> ProviderException.unknownKey(key));
         int executions = history.executions(key);
         if (latest instanceof Outcome.Done<String> done) {
             return KeyStatus.succeeded(key, authorizations.get(done.value()), executions);

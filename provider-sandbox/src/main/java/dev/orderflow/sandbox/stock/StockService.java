@@ -94,7 +94,7 @@ public final class StockService {
     public synchronized KeyStatus<Reservation> statusByKey(String key) {
         expireDue();
         Outcome<String> latest = history.latest(key)
-                .orElseThrow(() -> ProviderException.notFound("Idempotency key", key));
+                .orElseThrow(() -> ProviderException.unknownKey(key));
         int executions = history.executions(key);
         if (latest instanceof Outcome.Done<String> done) {
             return KeyStatus.succeeded(key, reservations.get(done.value()), executions);

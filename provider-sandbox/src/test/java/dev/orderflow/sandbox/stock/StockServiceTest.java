@@ -141,7 +141,7 @@ class StockServiceTest {
 
         assertThat(stock.statusByKey("k").resource().status()).isEqualTo(ReservationStatus.COMMITTED);
         assertThatThrownBy(() -> stock.statusByKey("unknown")).isInstanceOfSatisfying(ProviderException.class,
-                e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.NOT_FOUND));
+                e -> assertThat(e.reason()).isEqualTo("UNKNOWN_IDEMPOTENCY_KEY"));
     }
 
     @Test
