@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -244,6 +248,35 @@ class SandboxHttpIT {
     }
 
     @Test
+    void concurrentCallsWithOneKeyHaveOneEffectAndConcurrentReservesNeverOversell() throws Exception {
+        String order = unique("order");
+        String sku = unique("SKU");
+        send("PUT", "/admin/stock/" + sku, null, "{\"available\":10}");
+        String body = "{\"orderId\":\"" + order + "\",\"sku\":\"" + sku + "\",\"quantity\":1}";
+
+        List<HttpResponse<String>> sameKey = concurrently(16, i -> request("POST", "/stock/reservations",
+                "rk-" + order, body));
+        List<HttpResponse<String>> distinctKeys = concurrently(30, i -> request("POST", "/stock/reservations",
+                "rk-" + order + "-" + i, body));
+
+        assertThat(sameKey).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(sameKey).extracting(r -> json(r).get("reservationId").asText()).containsOnly(
+                json(sameKey.get(0)).get("reservationId").asText());
+        assertThat(distinctKeys).filteredOn(r -> r.statusCode() == 201).hasSize(9);
+        assertThat(distinctKeys).filteredOn(r -> r.statusCode() == 422).hasSize(21);
+        assertThat(effects(order)).hasSize(10).containsOnly("STOCK_RESERVED");
+        JsonNode level = json(get("/stock/items/" + sku));
+        assertThat(level.get("available").asLong()).isZero();
+        assertThat(level.get("lowestAvailable").asLong()).isZero();
+    }
+
+    private static List<HttpResponse<String>> concurrently(int calls, IntFunction<HttpRequest> requests) {
+        List<CompletableFuture<HttpResponse<String>>> futures = IntStream.range(0, calls).mapToObj(requests)
+                .map(request -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString())).toList();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    @Test
     void errorsAreProblemDocumentsWithAReasonCode() throws Exception {
         assertProblem(get("/nowhere"), 404, "NOT_FOUND");
         assertProblem(send("POST", "/stock/reservations", null, "{\"orderId\":\"o\",\"sku\":\"SKU-1\","
@@ -289,6 +322,10 @@ class SandboxHttpIT {
 
     private static HttpResponse<String> send(String method, String path, String idempotencyKey, String body)
             throws IOException, InterruptedException {
+        return http.send(request(method, path, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String method, String path, String idempotencyKey, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUri() + path))
                 .timeout(CLIENT_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -297,11 +334,15 @@ class SandboxHttpIT {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + response.body(), e);
+        }
     }
 
     private static String unique(String prefix) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 /**
  * What happens to one call, decided before it runs.
  *
- * @param operation   the operation called
  * @param kind        the transport-level outcome
  * @param latency     delay added before the call is handled
  * @param errorStatus the HTTP status of a {@link FaultKind#TRANSIENT_ERROR} or {@link FaultKind#OVERLOAD}; else 0
@@ -13,11 +12,10 @@ import java.time.Duration;
  * @param hold        how long a timed-out call holds its connection before dropping it
  * @param business    business refusal or later exception, for operations where they apply
  */
-public record FaultDecision(Operation operation, FaultKind kind, Duration latency, int errorStatus,
+public record FaultDecision(FaultKind kind, Duration latency, int errorStatus,
                             Duration retryAfter, Duration hold, BusinessFault business) {
 
-    public static FaultDecision none(Operation operation) {
-        return new FaultDecision(operation, FaultKind.NONE, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO,
-                BusinessFault.NONE);
-    }
+    /** What admin and audit calls, which are never faulted, get. */
+    public static final FaultDecision NONE = new FaultDecision(FaultKind.NONE, Duration.ZERO, 0, Duration.ZERO,
+            Duration.ZERO, BusinessFault.NONE);
 }

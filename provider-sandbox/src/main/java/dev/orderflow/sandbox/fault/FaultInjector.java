@@ -60,7 +60,7 @@ public final class FaultInjector {
                 operation.canBeRejected() && rejectDraw < spec.rejectionRate(), rejectionPick,
                 operation == Operation.FULFILLMENT_ACCEPT && exceptionDraw < spec.exceptionAfterAcceptanceRate(),
                 exceptionPick);
-        return new FaultDecision(operation, kind, latency, status, Duration.ofSeconds(spec.retryAfterSeconds()),
+        return new FaultDecision(kind, latency, status, Duration.ofSeconds(spec.retryAfterSeconds()),
                 Duration.ofMillis(spec.holdMs()), business);
     }
 

@@ -53,8 +53,7 @@ final class CallDispatcher implements HttpHandler {
             Router.Match match = router.route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
             ApiRequest request = new ApiRequest(match.pathParams(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body, mapper);
-            FaultDecision decision = match.route().operation().map(faults::next)
-                    .orElseGet(() -> FaultDecision.none(null));
+            FaultDecision decision = match.route().operation().map(faults::next).orElse(FaultDecision.NONE);
             Runnable proceed = () -> proceed(exchange, match.route(), request, decision);
             if (decision.latency().isZero()) {
                 proceed.run();
