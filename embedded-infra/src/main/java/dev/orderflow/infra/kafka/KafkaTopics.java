@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates topics and waits until every partition has a leader that answers.
@@ -26,6 +27,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * succeeds closes that window.
  */
 public final class KafkaTopics {
+
+    private static final long METADATA_RETRY_BACKOFF_MS = 100;
 
     private KafkaTopics() {
     }
@@ -38,13 +41,34 @@ public final class KafkaTopics {
                     .flatMap(t -> IntStream.range(0, partitionCount(admin, t, timeout))
                             .mapToObj(p -> new TopicPartition(t.name(), p)))
                     .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
-            admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs((int) timeout.toMillis()))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitOffsetsAnswer(admin, partitions, System.nanoTime() + timeout.toNanos());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("topics " + names(topics) + " not ready within " + timeout + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + names(topics), e);
+        }
+    }
+
+    /**
+     * A freshly created topic can be unknown to the broker's metadata cache for a moment, and {@code listOffsets}
+     * fails fast with {@link UnknownTopicOrPartitionException} instead of retrying; ask again until the deadline.
+     */
+    private static void awaitOffsetsAnswer(Admin admin, Map<TopicPartition, OffsetSpec> partitions, long deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        while (true) {
+            long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            try {
+                admin.listOffsets(partitions, new ListOffsetsOptions().timeoutMs((int) remainingMs))
+                        .all().get(remainingMs, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_BACKOFF_MS);
+            }
         }
     }
 
