@@ -44,7 +44,7 @@ final class RelayBenchmark {
     private static final Duration LIVE_WARM_UP = Duration.ofSeconds(3);
 
     record Settings(int backlogEvents, int payloadBytes, int eventsPerTransaction, int liveRate, Duration liveDuration,
-                    int warmUpEvents, Map<String, String> relayOverrides) {
+                    int warmUpEvents, Map<String, String> relayOverrides, int sources) {
     }
 
     private final Settings settings;
@@ -62,8 +62,12 @@ final class RelayBenchmark {
                 .maxHeap("768m").build());
              EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0)) {
             String bootstrap = broker.bootstrapServers();
-            ConnectionInfo db = postgres.createDatabase("bench_relay");
-            DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
+            List<ConnectionInfo> dbs = new ArrayList<>();
+            for (int i = 0; i < settings.sources(); i++) {
+                ConnectionInfo db = postgres.createDatabase("bench_relay_" + i);
+                DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
+                dbs.add(db);
+            }
             createTopics(bootstrap);
 
             progress("(a) ProducerPerformance: " + settings.backlogEvents() + " records of " + settings.payloadBytes()
@@ -72,9 +76,9 @@ final class RelayBenchmark {
                     settings.backlogEvents(), settings.payloadBytes(), workDir);
             progress("    " + raw.summary());
 
-            RelayConfig config = relayConfig(bootstrap, db, settings.relayOverrides());
-            BacklogResult backlog = backlog(config, bootstrap, db);
-            LiveResult live = live(config, bootstrap, db);
+            RelayConfig config = relayConfig(bootstrap, dbs, settings.relayOverrides());
+            BacklogResult backlog = backlog(config, bootstrap, dbs);
+            LiveResult live = live(config, bootstrap, dbs.get(0));
             return new RelayBenchmarkResult(settings, raw, backlog.eventsPerSecond(), backlog.span(),
                     backlog.wallTime(), live.achievedRate(), live.events(), live.p50(), live.p95(), live.p99(),
                     live.max());
@@ -89,24 +93,25 @@ final class RelayBenchmark {
     record LiveResult(double achievedRate, long events, double p50, double p95, double p99, double max) {
     }
 
-    private BacklogResult backlog(RelayConfig config, String bootstrap, ConnectionInfo db) throws Exception {
+    private BacklogResult backlog(RelayConfig config, String bootstrap, List<ConnectionInfo> dbs) throws Exception {
         // A first start creates the slot; everything committed after it is kept for the relay. It also drains a
         // warm-up backlog, so the measured drain runs on compiled code, as a relay that has been up for a while does.
         if (settings.warmUpEvents() > 0) {
             progress("    warming up on " + settings.warmUpEvents() + " events ...");
         }
-        commitEvents(db, "order.warmup", settings.warmUpEvents());
+        commitSpread(dbs, "order.warmup", settings.warmUpEvents());
         try (OutboxRelay relay = OutboxRelay.start(config, new SimpleMeterRegistry())) {
             relay.awaitStreaming(Duration.ofSeconds(60));
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            while (relay.sources().get(0).metrics().publishedCount() < settings.warmUpEvents()
+            while (relay.sources().stream().mapToLong(r -> r.metrics().publishedCount()).sum()
+                    < settings.warmUpEvents()
                     && System.nanoTime() < deadline) {
                 relay.awaitClosed(50, TimeUnit.MILLISECONDS);
             }
         }
         progress("(b) committing a backlog of " + settings.backlogEvents() + " outbox events ("
                 + settings.eventsPerTransaction() + " per transaction) with the relay stopped ...");
-        commitEvents(db, "order.backlog", settings.backlogEvents());
+        commitSpread(dbs, "order.backlog", settings.backlogEvents());
         progress("    starting the relay to drain it ...");
         try (TopicObserver observer = new TopicObserver(bootstrap, "bench.order.backlog")) {
             long started = System.nanoTime();
@@ -175,6 +180,13 @@ final class RelayBenchmark {
         }
     }
 
+    /** The events split evenly over the source databases, as services each write their own outbox. */
+    private void commitSpread(List<ConnectionInfo> dbs, String aggregateType, int count) throws SQLException {
+        for (int i = 0; i < dbs.size(); i++) {
+            commitEvents(dbs.get(i), aggregateType, count / dbs.size() + (i < count % dbs.size() ? 1 : 0));
+        }
+    }
+
     private void commitEvents(ConnectionInfo db, String aggregateType, int count) throws SQLException {
         OutboxWriter writer = new OutboxWriter();
         Random random = new Random(1);
@@ -215,13 +227,18 @@ final class RelayBenchmark {
         }
     }
 
-    private static RelayConfig relayConfig(String bootstrap, ConnectionInfo db, Map<String, String> overrides) {
+    private static RelayConfig relayConfig(String bootstrap, List<ConnectionInfo> dbs, Map<String, String> overrides) {
         Map<String, String> s = new HashMap<>();
         s.put("bootstrap.servers", bootstrap);
-        s.put("sources", "bench");
-        s.put("source.bench.jdbc.url", db.jdbcUrl());
-        s.put("source.bench.user", db.user());
-        s.put("source.bench.password", db.password());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < dbs.size(); i++) {
+            String name = "bench" + i;
+            names.add(name);
+            s.put("source." + name + ".jdbc.url", dbs.get(i).jdbcUrl());
+            s.put("source." + name + ".user", dbs.get(i).user());
+            s.put("source." + name + ".password", dbs.get(i).password());
+        }
+        s.put("sources", String.join(",", names));
         s.put("topic.pattern", "bench.{aggregateType}");
         s.put("http.port", "-1");
         s.putAll(overrides);

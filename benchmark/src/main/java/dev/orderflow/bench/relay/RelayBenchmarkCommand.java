@@ -48,6 +48,10 @@ public final class RelayBenchmarkCommand implements Callable<Integer> {
             description = "A relay setting for the run, e.g. max.batch.size=8192 or debezium.record.processing.threads=1.")
     java.util.Map<String, String> relaySettings = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--sources", defaultValue = "1",
+            description = "Source databases the backlog is spread over, one engine each (default: ${DEFAULT-VALUE}).")
+    int sources;
+
     @Option(names = "--report", defaultValue = "benchmark/target/relay-benchmark.md",
             description = "Where the Markdown report goes (default: ${DEFAULT-VALUE}).")
     Path report;
@@ -58,6 +62,7 @@ public final class RelayBenchmarkCommand implements Callable<Integer> {
         requirePositive(payload, "--payload");
         requirePositive(eventsPerTransaction, "--events-per-transaction");
         requirePositive(liveRate, "--live-rate");
+        requirePositive(sources, "--sources");
         requirePositive(liveSeconds, "--live-seconds");
         if (warmUpEvents < 0) {
             throw new ParameterException(spec.commandLine(), "--warm-up-events must not be negative");
@@ -67,11 +72,11 @@ public final class RelayBenchmarkCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         RelayBenchmarkResult result = new RelayBenchmark(new RelayBenchmark.Settings(events, payload,
-                eventsPerTransaction, liveRate, Duration.ofSeconds(liveSeconds), warmUpEvents, relaySettings), out)
+                eventsPerTransaction, liveRate, Duration.ofSeconds(liveSeconds), warmUpEvents, relaySettings, sources), out)
                 .run();
         String command = "bin/benchmark relay --events " + events + " --payload " + payload
                 + " --events-per-transaction " + eventsPerTransaction + " --live-rate " + liveRate
-                + " --live-seconds " + liveSeconds + " --warm-up-events " + warmUpEvents
+                + " --live-seconds " + liveSeconds + " --warm-up-events " + warmUpEvents + " --sources " + sources
                 + relaySettings.entrySet().stream().map(e -> " --relay-set " + e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining());
         String markdown = result.markdown(command, machine());

@@ -22,9 +22,9 @@ record RelayBenchmarkResult(RelayBenchmark.Settings settings, ProducerPerformanc
                 String.format("| (a) Kafka ProducerPerformance, %d × %d B, acks=all, idempotent | %.0f records/s "
                         + "(%.1f MB/s) | |", raw.records(), settings.payloadBytes(), raw.recordsPerSecond(),
                         raw.megabytesPerSecond()),
-                String.format("| (b) Relay draining a backlog of %d outbox events (%d per transaction) | %.0f "
-                        + "events/s (%d ms of broker append time; %d ms from relay start) | |",
-                        settings.backlogEvents(), settings.eventsPerTransaction(), backlogEventsPerSecond,
+                String.format("| (b) Relay draining a backlog of %d outbox events (%d per transaction) from %d "
+                        + "source database(s) | %.0f events/s (%d ms of broker append time; %d ms from relay start) | |",
+                        settings.backlogEvents(), settings.eventsPerTransaction(), settings.sources(), backlogEventsPerSecond,
                         backlogSpan.toMillis(), backlogWallTime.toMillis()),
                 String.format("| Ratio (b)/(a) | **%.2f** | ≥ %.2f %s |", backlogRatio(), BACKLOG_TARGET_RATIO,
                         backlogRatio() >= BACKLOG_TARGET_RATIO ? "✅" : "❌"),
