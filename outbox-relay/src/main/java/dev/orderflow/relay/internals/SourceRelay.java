@@ -8,6 +8,7 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.embedded.Connect;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class SourceRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SourceRelay.class);
+    private static final Duration ENGINE_CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
     /** Where a source's relay is in its life; {@code FAILED} carries why. */
     public enum State { STARTING, STREAMING, STOPPED, FAILED }
@@ -86,9 +88,27 @@ public final class SourceRelay implements AutoCloseable {
             state = State.STOPPED;
         }
         publisher.stop();
+        // Debezium closes its offset-store producer without a timeout, and Connect gives that producer an unbounded
+        // delivery timeout: with the broker down, engine.close() would never return. Close on a helper thread and
+        // give up waiting after a while; nothing is lost, the stored position is simply older.
+        Thread closer = new Thread(this::closeEngine, "outbox-relay-close-" + source.name());
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(ENGINE_CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            log.warn("{}: engine did not close within {} s (broker unreachable?); leaving it behind", source,
+                    ENGINE_CLOSE_TIMEOUT.toSeconds());
+        }
+    }
+
+    private void closeEngine() {
         try {
             engine.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("{}: engine did not close cleanly: {}", source, e.toString());
         }
     }
