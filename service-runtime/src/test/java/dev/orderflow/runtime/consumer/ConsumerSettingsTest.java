@@ -1,0 +1,55 @@
+package dev.orderflow.runtime.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class ConsumerSettingsTest {
+
+    private static Map<String, Object> valid() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("consumer.name", "payment-consumer");
+        values.put("bootstrap.servers", "localhost:9092");
+        values.put("input.topics", "order.inventory,order.commands");
+        values.put("registry.url", "http://localhost:8081/apis/registry/v2");
+        return values;
+    }
+
+    @Test
+    void derivesTopicsAndPassesClientSettingsThrough() {
+        Map<String, Object> values = valid();
+        values.put("kafka.consumer.session.timeout.ms", "10000");
+        ConsumerSettings settings = new ConsumerSettings(values);
+        assertThat(settings.deadLetterTopic()).isEqualTo("payment-consumer.dlq");
+        assertThat(settings.replayTopic()).isEqualTo("payment-consumer.replay");
+        assertThat(settings.inputTopics()).containsExactly("order.inventory", "order.commands");
+        assertThat(settings.duration(ConsumerSettings.PARKING_DEADLINE)).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.clientOverrides(ConsumerSettings.KAFKA_CONSUMER_PREFIX))
+                .containsEntry("session.timeout.ms", "10000");
+    }
+
+    @Test
+    void unknownMissingAndGuaranteeBreakingKeysStopStartUp() {
+        Map<String, Object> unknown = valid();
+        unknown.put("worker.thread", "4");
+        assertThatThrownBy(() -> new ConsumerSettings(unknown)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("worker.thread");
+
+        Map<String, Object> missing = valid();
+        missing.remove("registry.url");
+        assertThatThrownBy(() -> new ConsumerSettings(missing)).hasMessageContaining("registry.url");
+
+        Map<String, Object> autoCommit = valid();
+        autoCommit.put("kafka.consumer.enable.auto.commit", "true");
+        assertThatThrownBy(() -> new ConsumerSettings(autoCommit)).hasMessageContaining("kafka.consumer.enable.auto.commit");
+
+        Map<String, Object> badDuration = valid();
+        badDuration.put("parking.schedule", "1s,later");
+        assertThatThrownBy(() -> new ConsumerSettings(badDuration)).hasMessageContaining("parking.schedule");
+    }
+}
