@@ -31,6 +31,7 @@ import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Handles one poll's records and the deferred actions that came due, as one unit:
@@ -157,12 +158,23 @@ final class BatchProcessor<S> {
     }
 
     private OrderWork<S> runOrder(OrderWork<S> work, List<WorkItem> items) {
-        for (WorkItem item : items) {
-            if (item.event() != null) {
-                handleEvent(work, item.event());
-            } else {
-                handleAction(work, item.action());
+        // Every log line of a handler carries the order, the event and the correlation id (never the payload).
+        MDC.put("orderId", work.orderId);
+        try {
+            for (WorkItem item : items) {
+                if (item.event() != null) {
+                    MDC.put("eventId", item.event().eventId().toString());
+                    MDC.put("correlationId", item.event().metadata().getCorrelationId());
+                    handleEvent(work, item.event());
+                } else {
+                    MDC.put("eventId", "deferred:" + item.action().kind());
+                    handleAction(work, item.action());
+                }
             }
+        } finally {
+            MDC.remove("orderId");
+            MDC.remove("eventId");
+            MDC.remove("correlationId");
         }
         return work;
     }
