@@ -1,0 +1,129 @@
+package dev.orderflow.runtime.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.orderflow.runtime.config.Durations;
+import dev.orderflow.runtime.consumer.ConsumerSettings;
+import dev.orderflow.runtime.consumer.EventConsumer;
+import dev.orderflow.runtime.consumer.StageHandler;
+import dev.orderflow.runtime.jdbc.DatabaseMigrations;
+import dev.orderflow.runtime.policy.StageCallExecutor;
+import dev.orderflow.runtime.policy.StagePolicy;
+import dev.orderflow.runtime.policy.StagePolicyConfig;
+import dev.orderflow.runtime.policy.StagePolicyTable;
+import dev.orderflow.runtime.provider.ProviderClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a stage service from its settings: validates every key (a bad one stops start-up naming it), migrates its
+ * database, prints the stage policy table, starts the consumer loop and the HTTP endpoint. The same wiring runs
+ * standalone ({@link StageServiceCommand}) and embedded (the local platform, tests).
+ */
+public final class StageServiceRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StageServiceRunner.class);
+
+    private final HikariDataSource dataSource;
+    private final EventConsumer<?> consumer;
+    private final ServiceHttpEndpoint endpoint;
+    private final StagePolicy policy;
+
+    private StageServiceRunner(HikariDataSource dataSource, EventConsumer<?> consumer, ServiceHttpEndpoint endpoint,
+            StagePolicy policy) {
+        this.dataSource = dataSource;
+        this.consumer = consumer;
+        this.endpoint = endpoint;
+        this.policy = policy;
+    }
+
+    /** The JSON mapper of stage states: dates as ISO-8601 text, so stored states stay readable. */
+    public static ObjectMapper stateJson() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public static StageServiceRunner start(StageService service, Map<String, String> settings, MeterRegistry meters,
+            Clock clock) {
+        ServiceSettings.Split split = ServiceSettings.split(settings);
+        ServiceSettings own = new ServiceSettings(split.service());
+        StagePolicy policy = StagePolicyConfig.load(service.stage(), split.policy(), service.policyDefaults());
+        Map<String, Object> consumerKeys = new HashMap<>(split.consumer());
+        consumerKeys.putIfAbsent(ConsumerSettings.NAME, service.name());
+        consumerKeys.putIfAbsent(ConsumerSettings.INPUT_TOPICS, String.join(",", service.defaultInputTopics()));
+        ConsumerSettings consumerSettings = new ConsumerSettings(consumerKeys);
+        LOG.info("{}: stage policy\n{}", service.name(), StagePolicyTable.render(List.of(policy)));
+
+        HikariDataSource dataSource = dataSource(service.name(), own);
+        try {
+            if (service.migrationLocation() == null) {
+                DatabaseMigrations.migrate(dataSource);
+            } else {
+                DatabaseMigrations.migrate(dataSource, service.migrationLocation());
+            }
+            ProviderClient provider = new ProviderClient(URI.create(own.getString(ServiceSettings.PROVIDER_URL)),
+                    Durations.parse(ServiceSettings.PROVIDER_CONNECT_TIMEOUT,
+                            own.getString(ServiceSettings.PROVIDER_CONNECT_TIMEOUT)), new ObjectMapper());
+            StageServiceContext context = new StageServiceContext(provider, policy,
+                    new StageCallExecutor(policy, meters, clock), clock);
+            StageHandler<?> handler = service.createHandler(context);
+            EventConsumer<?> consumer = EventConsumer.start(consumerSettings, handler, dataSource, meters, clock,
+                    stateJson());
+            int port = own.getInt(ServiceSettings.HTTP_PORT);
+            ServiceHttpEndpoint endpoint = port < 0 ? null : ServiceHttpEndpoint.start(port, consumer, meters);
+            LOG.info("{}: consuming {} (dead letters to {}, replays from {}){}", service.name(),
+                    consumerSettings.inputTopics(), consumerSettings.deadLetterTopic(), consumerSettings.replayTopic(),
+                    endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
+            return new StageServiceRunner(dataSource, consumer, endpoint, policy);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource dataSource(String name, ServiceSettings own) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(name);
+        pool.setJdbcUrl(own.getString(ServiceSettings.JDBC_URL));
+        pool.setUsername(own.getString(ServiceSettings.JDBC_USER));
+        pool.setPassword(own.getPassword(ServiceSettings.JDBC_PASSWORD).value());
+        pool.setMaximumPoolSize(own.getInt(ServiceSettings.JDBC_POOL_SIZE));
+        return new HikariDataSource(pool);
+    }
+
+    public EventConsumer<?> consumer() {
+        return consumer;
+    }
+
+    public StagePolicy policy() {
+        return policy;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Port of /health and /metrics, or -1 when turned off. */
+    public int httpPort() {
+        return endpoint == null ? -1 : endpoint.port();
+    }
+
+    /** Finishes the batch in flight, commits, leaves the group, then closes the endpoint and the pool. */
+    @Override
+    public void close() {
+        consumer.close();
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        dataSource.close();
+    }
+}
