@@ -247,6 +247,34 @@ class ConsumerRuntimeIT {
         assertThat(consumer.isRunning()).isTrue();
     }
 
+    @Test
+    void twoInstancesShareTheWorkAndARebalanceMidStreamCausesNoDoubleEffect() throws Exception {
+        EventConsumer<ReserveStockHandler.State> first = start(handler());
+        EventConsumer<ReserveStockHandler.State> second = start(handler());
+        await("both instances hold partitions").atMost(WAIT)
+                .until(() -> !first.assignment().isEmpty() && !second.assignment().isEmpty());
+        List<String> orderIds = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+            for (int i = 0; i < 300; i++) {
+                OrderPlaced order = TestOrders.placed(UniqueNames.of("order"), "SKU-1", 1);
+                orderIds.add(order.getMetadata().getOrderId());
+                producer.send(new ProducerRecord<>(input, orderIds.get(i).getBytes(StandardCharsets.UTF_8),
+                        avro.serialize(input, order)));
+                if (i == 150) {
+                    producer.flush();
+                    second.close();    // leaves the group mid-stream: its partitions move to the first instance
+                }
+            }
+        }
+        assertThat(second.isRunning()).isFalse();
+
+        awaitCaughtUp(first, Set.of(input));
+        assertThat(count("SELECT count(*) FROM processed_event")).isEqualTo(300);
+        assertThat(count("SELECT count(*) FROM outbox_copy")).isEqualTo(300);
+        assertThat(ledger("STOCK_RESERVED")).hasSize(300);
+        assertThat(invariantsHold()).isTrue();
+    }
+
     private ReserveStockHandler handler() {
         ProviderClient stock = new ProviderClient(sandbox.baseUri(), Duration.ofSeconds(2), JSON);
         StageCallExecutor calls = new StageCallExecutor(StagePolicyConfig.load("inventory",
