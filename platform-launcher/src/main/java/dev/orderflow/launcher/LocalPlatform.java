@@ -1,5 +1,10 @@
 package dev.orderflow.launcher;
 
+import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.infra.kafka.KafkaBrokerProcess;
 import dev.orderflow.infra.kafka.KafkaBrokerSettings;
@@ -68,12 +73,28 @@ final class LocalPlatform implements AutoCloseable {
             endpoints.add(new Endpoint("  " + registered + " event schemas registered", "subject = record full name",
                     Duration.ZERO));
             endpoints.add(new Endpoint("PostgreSQL", postgres.join().describe(), postgres.join().startupTime()));
+            Map<String, ConnectionInfo> databases = new LinkedHashMap<>();
             for (String database : settings.serviceDatabases()) {
-                endpoints.add(new Endpoint("  database " + database,
-                        postgres.join().createDatabase(database).jdbcUrl(), Duration.ZERO));
+                ConnectionInfo db = postgres.join().createDatabase(database);
+                databases.put(database, db);
+                endpoints.add(new Endpoint("  database " + database, db.jdbcUrl(), Duration.ZERO));
             }
+            long servicesStarted = System.nanoTime();
+            PlatformServices services = PlatformServices.start(kafka.join().bootstrapServers(),
+                    registry.join().registryApiUrl().toString(), databases, settings.faultProfile(),
+                    new SimpleMeterRegistry());
+            synchronized (running) {
+                running.push(services);
+            }
+            Duration servicesIn = Duration.ofNanos(System.nanoTime() - servicesStarted);
+            services.endpoints().forEach((part, address) -> endpoints.add(new Endpoint(part, address,
+                    part.startsWith(" ") ? Duration.ZERO : servicesIn)));
             return new LocalPlatform(running, List.of(kafka.join().pid(), registry.join().pid()),
                     Duration.ofNanos(System.nanoTime() - started), endpoints);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeAll(running);
+            throw new InfrastructureStartException("interrupted while starting the platform", e);
         } catch (RuntimeException e) {
             closeAll(running);
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

@@ -4,6 +4,7 @@ import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.launcher.LocalPlatformSettings.ExternalPostgres;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +63,10 @@ public final class LocalPlatformCommand implements Callable<Integer> {
             description = "The schema registry server to run (default: ${DEFAULT-VALUE}).")
     Path registryJar;
 
+    @Option(names = "--faults", paramLabel = "PROFILE", defaultValue = "none",
+            description = "Fault profile of the provider sandbox: none, realistic or harsh (default: ${DEFAULT-VALUE}).")
+    String faults;
+
     @Option(names = "--exit-when-ready",
             description = "Start everything, print where it listens and how long it took, then stop (a smoke run).")
     boolean exitWhenReady;
@@ -106,10 +111,14 @@ public final class LocalPlatformCommand implements Callable<Integer> {
         Optional<ExternalPostgres> external = Optional.ofNullable(postgresUrl).filter(u -> !u.isBlank())
                 .map(url -> new ExternalPostgres(url, postgresUser, postgresPassword));
         return new LocalPlatformSettings(kafkaPort, registryPort, postgresPort, external, registryJar,
-                LocalPlatformSettings.SERVICE_DATABASES);
+                LocalPlatformSettings.SERVICE_DATABASES, faults);
     }
 
     private void validatePorts() {
+        if (!List.of("none", "realistic", "harsh").contains(faults)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value '" + faults
+                    + "' for option '--faults': use none, realistic or harsh");
+        }
         requirePort("--kafka-port", kafkaPort);
         requirePort("--registry-port", registryPort);
         requirePort("--postgres-port", postgresPort);

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param externalPostgres a server to use instead of the embedded one
  * @param registryJar    the schema registry server built by {@code schema-registry-server}
  * @param serviceDatabases one database per service, created at start
+ * @param faultProfile   the provider sandbox's fault profile: none, realistic or harsh
  */
 record LocalPlatformSettings(
         int kafkaPort,
@@ -21,7 +22,8 @@ record LocalPlatformSettings(
         int postgresPort,
         Optional<ExternalPostgres> externalPostgres,
         Path registryJar,
-        List<String> serviceDatabases) {
+        List<String> serviceDatabases,
+        String faultProfile) {
 
     /** The databases of the services that own state; DESIGN.md: one database per service. */
     static final List<String> SERVICE_DATABASES = List.of("orders", "inventory", "payment", "shipping");

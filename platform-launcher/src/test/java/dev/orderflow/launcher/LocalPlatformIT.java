@@ -36,6 +36,9 @@ class LocalPlatformIT {
                 .contains("embedded PostgreSQL")
                 .containsPattern("19 event schemas registered")
                 .contains("database inventory", "database payment", "database shipping", "database orders")
+                .containsPattern("Outbox relay\\s+sources orders, inventory, payment, shipping")
+                .containsPattern("Provider sandbox \\(none faults\\)\\s+http://127\\.0\\.0\\.1:\\d+")
+                .contains("payment-consumer")
                 .containsPattern("Ready in \\d+ ms")
                 .contains("Stopped.");
         assertThat(childPids(banner)).isNotEmpty()

@@ -1,0 +1,143 @@
+package dev.orderflow.launcher;
+
+import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
+import dev.orderflow.payment.PaymentService;
+import dev.orderflow.relay.OutboxRelay;
+import dev.orderflow.relay.config.RelayConfig;
+import dev.orderflow.runtime.jdbc.DatabaseMigrations;
+import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.service.StageService;
+import dev.orderflow.runtime.service.StageServiceRunner;
+import dev.orderflow.sandbox.ProviderSandbox;
+import dev.orderflow.sandbox.SandboxConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's own parts on top of the infrastructure, in the order their guarantees need: topics; every service
+ * database migrated (the outbox publication must exist); the outbox relay, whose replication slots must exist
+ * before any service commits an event; the provider sandbox; then the stage services. Stopped in reverse order.
+ * The same wiring a production deployment does with one process per part.
+ */
+final class PlatformServices implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
+    private static final Duration RELAY_READY = Duration.ofSeconds(60);
+
+    private final Deque<AutoCloseable> running;
+    private final Map<String, String> endpoints;
+
+    private PlatformServices(Deque<AutoCloseable> running, Map<String, String> endpoints) {
+        this.running = running;
+        this.endpoints = endpoints;
+    }
+
+    /** The stage services the platform runs, by the database each owns. */
+    static Map<String, StageService> stageServices() {
+        Map<String, StageService> services = new LinkedHashMap<>();
+        services.put("payment", new PaymentService());
+        return services;
+    }
+
+    static PlatformServices start(String bootstrapServers, String registryApiUrl, Map<String, ConnectionInfo> databases,
+            String faultProfile, MeterRegistry meters) throws InterruptedException {
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        try {
+            Map<String, StageService> services = stageServices();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                int created = PlatformTopics.create(admin, services.values().stream().map(StageService::name).toList(),
+                        OrderTopics.DEFAULT_PARTITIONS).size();
+                endpoints.put("  " + created + " topics", OrderTopics.DEFAULT_PARTITIONS + " partitions per order topic");
+            }
+            for (ConnectionInfo db : databases.values()) {
+                DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
+            }
+
+            OutboxRelay relay = OutboxRelay.start(new RelayConfig(relaySettings(bootstrapServers, databases)), meters);
+            running.push(relay);
+            if (!relay.awaitStreaming(RELAY_READY)) {
+                throw new IllegalStateException("the outbox relay did not start streaming within "
+                        + RELAY_READY.toSeconds() + " s");
+            }
+            endpoints.put("Outbox relay", "sources " + String.join(", ", databases.keySet()));
+
+            ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder().faultProfile(faultProfile).build());
+            running.push(sandbox);
+            endpoints.put("Provider sandbox (" + faultProfile + " faults)", sandbox.baseUri().toString());
+
+            for (Map.Entry<String, StageService> entry : services.entrySet()) {
+                ConnectionInfo db = databases.get(entry.getKey());
+                StageServiceRunner runner = StageServiceRunner.start(entry.getValue(),
+                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox), meters, Clock.systemUTC());
+                running.push(runner);
+                endpoints.put(entry.getValue().name(), "database " + entry.getKey());
+            }
+            return new PlatformServices(running, endpoints);
+        } catch (RuntimeException | InterruptedException e) {
+            closeAll(running);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> relaySettings(String bootstrapServers, Map<String, ConnectionInfo> databases) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(RelayConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+        settings.put(RelayConfig.SOURCES, String.join(",", databases.keySet()));
+        settings.put(RelayConfig.HTTP_PORT, "-1");
+        databases.forEach((name, db) -> {
+            settings.put(RelayConfig.SOURCE_PREFIX + name + ".jdbc.url", db.jdbcUrl());
+            settings.put(RelayConfig.SOURCE_PREFIX + name + ".user", db.user());
+            settings.put(RelayConfig.SOURCE_PREFIX + name + ".password", db.password() == null ? "" : db.password());
+        });
+        return settings;
+    }
+
+    private static Map<String, String> serviceSettings(String bootstrapServers, String registryApiUrl,
+            ConnectionInfo db, ProviderSandbox sandbox) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", bootstrapServers);
+        settings.put("registry.url", registryApiUrl);
+        settings.put("jdbc.url", db.jdbcUrl());
+        settings.put("jdbc.user", db.user());
+        settings.put("jdbc.password", db.password() == null ? "" : db.password());
+        settings.put("provider.url", sandbox.baseUri().toString());
+        settings.put("http.port", "-1");
+        return settings;
+    }
+
+    Map<String, String> endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        closeAll(running);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("could not stop {} cleanly: {}", part, e.getMessage());
+            }
+        }
+    }
+
+    static List<String> databasesNeeded() {
+        return List.copyOf(stageServices().keySet());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.orderflow.launcher;
+
+import dev.orderflow.infra.kafka.KafkaTopics;
+import dev.orderflow.runtime.kafka.OrderTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Creates every topic of the platform before anything produces: the order topics with one partition count (so
+ * order-stream needs no repartitioning), each consumer's dead-letter and replay topics, the compacted state topic
+ * and the audit log.
+ */
+final class PlatformTopics {
+
+    private PlatformTopics() {
+    }
+
+    static List<String> create(Admin admin, List<String> consumers, int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
+                OrderTopics.SHIPPING, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
+            topics.add(new NewTopic(name, partitions, (short) 1));
+        }
+        topics.add(new NewTopic(OrderTopics.STATE, partitions, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String consumer : consumers) {
+            topics.add(new NewTopic(OrderTopics.deadLetter(consumer), partitions, (short) 1));
+            topics.add(new NewTopic(OrderTopics.replay(consumer), partitions, (short) 1));
+        }
+        topics.add(new NewTopic(OrderTopics.AUDIT, 1, (short) 1));
+        KafkaTopics.createAndAwait(admin, topics, Duration.ofSeconds(30));
+        return topics.stream().map(NewTopic::name).toList();
+    }
+}
