@@ -1,6 +1,7 @@
 package dev.orderflow.launcher;
 
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
+import dev.orderflow.launcher.demo.DemoRun;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,13 +40,20 @@ final class LocalPlatform implements AutoCloseable {
     private final List<Long> childPids;
     private final Duration readyIn;
     private final List<Endpoint> endpoints;
+    private final DemoRun.Endpoints demoEndpoints;
 
     private LocalPlatform(Deque<AutoCloseable> running, List<Long> childPids, Duration readyIn,
-                          List<Endpoint> endpoints) {
+                          List<Endpoint> endpoints, DemoRun.Endpoints demoEndpoints) {
         this.running = running;
         this.childPids = List.copyOf(childPids);
         this.readyIn = readyIn;
         this.endpoints = List.copyOf(endpoints);
+        this.demoEndpoints = demoEndpoints;
+    }
+
+    /** Where the demo's load generator, monitor and audit find the parts. */
+    DemoRun.Endpoints demoEndpoints() {
+        return demoEndpoints;
     }
 
     /** Where a part listens, for the start-up banner. */
@@ -89,8 +97,10 @@ final class LocalPlatform implements AutoCloseable {
             Duration servicesIn = Duration.ofNanos(System.nanoTime() - servicesStarted);
             services.endpoints().forEach((part, address) -> endpoints.add(new Endpoint(part, address,
                     part.startsWith(" ") ? Duration.ZERO : servicesIn)));
+            DemoRun.Endpoints demo = new DemoRun.Endpoints(kafka.join().bootstrapServers(),
+                    registry.join().registryApiUrl().toString(), services.sandboxUri(), services.consumers());
             return new LocalPlatform(running, List.of(kafka.join().pid(), registry.join().pid()),
-                    Duration.ofNanos(System.nanoTime() - started), endpoints);
+                    Duration.ofNanos(System.nanoTime() - started), endpoints, demo);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeAll(running);

@@ -4,6 +4,8 @@ import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.launcher.LocalPlatformSettings.ExternalPostgres;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.orderflow.launcher.demo.DemoRun;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
             "  bin/orderflow-local --kafka-port 9092 --registry-port 8081",
             "  bin/orderflow-local --postgres-url jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user app",
             "",
-            "Exit codes: 0 stopped normally, 1 a part failed to start (the message names it), 2 bad arguments."},
+            "Exit codes: 0 stopped normally, 1 a part failed to start (the message names it), 2 bad arguments,",
+            "3 the run ended with an invariant violated or orders not settled."},
         exitCodeListHeading = "%nExit codes:%n")
 public final class LocalPlatformCommand implements Callable<Integer> {
 
@@ -67,6 +70,22 @@ public final class LocalPlatformCommand implements Callable<Integer> {
             description = "Fault profile of the provider sandbox: none, realistic or harsh (default: ${DEFAULT-VALUE}).")
     String faults;
 
+    @Option(names = "--orders", paramLabel = "N", defaultValue = "500",
+            description = "Orders the upstream load generator places (default: ${DEFAULT-VALUE}); 0 places none.")
+    int orders;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "50",
+            description = "Orders placed per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait after the last order for every order to settle (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
+    @Option(names = "--keep-running",
+            description = "After the run's summary, keep everything running for exploration until Ctrl-C.")
+    boolean keepRunning;
+
     @Option(names = "--exit-when-ready",
             description = "Start everything, print where it listens and how long it took, then stop (a smoke run).")
     boolean exitWhenReady;
@@ -95,12 +114,29 @@ public final class LocalPlatformCommand implements Callable<Integer> {
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stopOnSignal = new Thread(() -> {
             out.println("Stopping ...");
             out.flush();
             platform.close();
             stopped.countDown();
-        }, "orderflow-stop"));
+        }, "orderflow-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        boolean invariantsHold = true;
+        if (orders > 0) {
+            try {
+                invariantsHold = new DemoRun(new DemoRun.Options(orders, rate, Duration.ofSeconds(drainSeconds)),
+                        platform.demoEndpoints(), out).run();
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("The run failed: " + e);
+                invariantsHold = false;
+            }
+        }
+        if (!keepRunning && orders > 0) {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            platform.close();
+            out.println("Stopped.");
+            return invariantsHold ? 0 : 3;
+        }
         out.println("Running. Press Ctrl-C to stop.");
         out.flush();
         stopped.await();
@@ -115,6 +151,10 @@ public final class LocalPlatformCommand implements Callable<Integer> {
     }
 
     private void validatePorts() {
+        if (orders < 0 || rate < 1 || drainSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--orders must be 0 or more, --rate and --drain-timeout at least 1");
+        }
         if (!List.of("none", "realistic", "harsh").contains(faults)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value '" + faults
                     + "' for option '--faults': use none, realistic or harsh");

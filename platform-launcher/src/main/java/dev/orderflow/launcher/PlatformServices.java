@@ -37,10 +37,23 @@ final class PlatformServices implements AutoCloseable {
 
     private final Deque<AutoCloseable> running;
     private final Map<String, String> endpoints;
+    private final java.net.URI sandboxUri;
+    private final List<String> consumers;
 
-    private PlatformServices(Deque<AutoCloseable> running, Map<String, String> endpoints) {
+    private PlatformServices(Deque<AutoCloseable> running, Map<String, String> endpoints, java.net.URI sandboxUri,
+            List<String> consumers) {
         this.running = running;
         this.endpoints = endpoints;
+        this.sandboxUri = sandboxUri;
+        this.consumers = List.copyOf(consumers);
+    }
+
+    java.net.URI sandboxUri() {
+        return sandboxUri;
+    }
+
+    List<String> consumers() {
+        return consumers;
     }
 
     /** The stage services the platform runs, by the database each owns. */
@@ -84,7 +97,8 @@ final class PlatformServices implements AutoCloseable {
                 running.push(runner);
                 endpoints.put(entry.getValue().name(), "database " + entry.getKey());
             }
-            return new PlatformServices(running, endpoints);
+            return new PlatformServices(running, endpoints, sandbox.baseUri(),
+                    services.values().stream().map(StageService::name).toList());
         } catch (RuntimeException | InterruptedException e) {
             closeAll(running);
             throw e;

@@ -1,0 +1,154 @@
+package dev.orderflow.launcher.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.launcher.demo.OrderProgress.Outcome;
+import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.serde.EventSerdes;
+import dev.orderflow.runtime.serde.RegistrySettings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The local platform's main job: an upstream system places orders at a rate, the platform works them, the terminal
+ * shows the flow live, and the run ends with a summary and the providers' invariant audit.
+ */
+public final class DemoRun {
+
+    /** How the run is driven. */
+    public record Options(int orders, int perSecond, Duration drainTimeout) {
+    }
+
+    /** Where the parts are. */
+    public record Endpoints(String bootstrapServers, String registryApiUrl, URI sandbox, List<String> consumers) {
+    }
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+    private final Options options;
+    private final Endpoints endpoints;
+    private final PrintWriter out;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public DemoRun(Options options, Endpoints endpoints, PrintWriter out) {
+        this.options = options;
+        this.endpoints = endpoints;
+        this.out = out;
+    }
+
+    /** Runs the load, shows progress, prints the summary; true when every order settled and every invariant held. */
+    public boolean run() throws Exception {
+        RegistrySettings registry = RegistrySettings.of(endpoints.registryApiUrl());
+        OrderProgress progress = new OrderProgress();
+        long started = System.nanoTime();
+        try (ProgressMonitor monitor = new ProgressMonitor(endpoints.bootstrapServers(),
+                EventSerdes.valueDeserializer(registry), progress);
+             LoadGenerator load = new LoadGenerator(endpoints.bootstrapServers(), EventSerdes.valueSerializer(registry),
+                     Clock.systemUTC());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     endpoints.bootstrapServers()))) {
+            monitor.start();
+            out.printf("%nPlacing %d orders at %d/s (an upstream producer on '%s') ...%n", options.orders(),
+                    options.perSecond(), OrderTopics.ORDERS);
+            out.flush();
+            CompletableFuture<Void> placing = CompletableFuture.runAsync(() -> {
+                try {
+                    load.run(options.orders(), options.perSecond());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(options.orders() / Math.max(1, options.perSecond()))
+                    .plus(options.drainTimeout()).toNanos();
+            long lastPlaced = 0;
+            while (true) {
+                TimeUnit.MILLISECONDS.sleep(PROGRESS_EVERY.toMillis());    // a display refresh, not coordination
+                long placed = progress.events("OrderPlaced");
+                out.println(line(progress, (placed - lastPlaced) / (double) PROGRESS_EVERY.toSeconds(),
+                        started, deadLetters(admin)));
+                out.flush();
+                lastPlaced = placed;
+                boolean drained = placing.isDone() && progress.orders() >= options.orders()
+                        && progress.settledOrAccepted() >= options.orders();
+                if (drained || System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            placing.cancel(true);
+            return summary(progress, started, admin, monitor.undecodable());
+        }
+    }
+
+    private String line(OrderProgress progress, double placedPerSecond, long started, long deadLetters) {
+        Map<Outcome, Long> counts = progress.counts();
+        String states = counts.entrySet().stream().map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
+                .collect(Collectors.joining(" | "));
+        return String.format("%4ds  placed %d (%.0f/s) | %s | DLQ %d", (System.nanoTime() - started) / 1_000_000_000L,
+                progress.events("OrderPlaced"), placedPerSecond, states, deadLetters);
+    }
+
+    private boolean summary(OrderProgress progress, long started, Admin admin, long undecodable) throws Exception {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Map<Outcome, Long> counts = progress.counts();
+        out.printf("%nSummary after %d s%n", took.toSeconds());
+        out.printf("  orders placed      %d%n", progress.orders());
+        for (Outcome outcome : Outcome.values()) {
+            out.printf("  %-18s %d%n", outcome.name().toLowerCase().replace('_', ' '), counts.getOrDefault(outcome, 0L));
+        }
+        out.printf("  dead letters       %d%n", deadLetters(admin));
+        long unsettled = options.orders() - progress.settledOrAccepted();
+        if (unsettled > 0) {
+            out.printf("  NOT SETTLED        %d (still in flight when the drain timeout ended)%n", unsettled);
+        }
+        if (undecodable > 0) {
+            out.printf("  undecodable records on order topics: %d%n", undecodable);
+        }
+        JsonNode invariants = json.readTree(http.send(HttpRequest.newBuilder(endpoints.sandbox()
+                .resolve("/ledger/invariants")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        out.printf("%nInvariant audit against the provider ledger (%d side effects, %d orders)%n",
+                invariants.path("ledgerEntries").asLong(), invariants.path("orders").asLong());
+        boolean holds = true;
+        for (Map.Entry<String, JsonNode> field : invariants.properties()) {
+            if (field.getValue().isArray()) {
+                boolean ok = field.getValue().isEmpty();
+                holds &= ok;
+                out.printf("  %-28s %s%n", field.getKey(), ok ? "PASS" : "FAIL " + field.getValue());
+            }
+        }
+        out.printf("%nWhere to look next:%n  provider ledger   %s%n  dead letters      topics %s%n",
+                endpoints.sandbox().resolve("/ledger"), endpoints.consumers().stream().map(OrderTopics::deadLetter)
+                        .collect(Collectors.joining(", ")));
+        out.flush();
+        return holds && unsettled <= 0;
+    }
+
+    private long deadLetters(Admin admin) {
+        try {
+            Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+            for (String consumer : endpoints.consumers()) {
+                for (int p = 0; p < OrderTopics.DEFAULT_PARTITIONS; p++) {
+                    ends.put(new TopicPartition(OrderTopics.deadLetter(consumer), p), OffsetSpec.latest());
+                }
+            }
+            return admin.listOffsets(ends).all().get(5, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(r -> r.offset()).sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
