@@ -25,7 +25,8 @@ import dev.orderflow.testing.PostgresFixture;
 import dev.orderflow.testing.RealInfrastructure;
 import dev.orderflow.testing.SchemaRegistryFixture;
 import dev.orderflow.testing.UniqueNames;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,6 +76,7 @@ class PaymentConsumerIT {
     private String inventoryTopic;
     private String ordersTopic;
     private String commandsTopic;
+    private StageServiceRunner runner;
 
     PaymentConsumerIT(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry) {
         this.kafka = kafka;
@@ -114,8 +116,9 @@ class PaymentConsumerIT {
         settings.put("policy.payment.attempt.timeout", "1s");
         settings.put("policy.payment.status.query.schedule", "500ms");
         settings.put("policy.payment.deferral.schedule", "500ms");
-        resources.add(StageServiceRunner.start(new PaymentService(), settings, new SimpleMeterRegistry(),
-                Clock.systemUTC()));
+        runner = StageServiceRunner.start(new PaymentService(), settings,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+        resources.add(runner);
     }
 
     @AfterEach
@@ -137,6 +140,16 @@ class PaymentConsumerIT {
         await().atMost(WAIT).until(() -> emitted("PaymentAuthorized") == 2);
         assertThat(charges(early)).hasSize(1);
         assertThat(charges(late)).hasSize(1);
+
+        URI base = URI.create("http://127.0.0.1:" + runner.httpPort());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("orderflow_consumer_events_processed_total", "orderflow_stage_breaker_state",
+                "orderflow_consumer_handler_latency_seconds");
     }
 
     @Test
