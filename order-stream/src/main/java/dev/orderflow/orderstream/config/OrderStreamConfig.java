@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -227,6 +228,10 @@ public final class OrderStreamConfig extends AbstractConfig {
      */
     public Properties streamsProperties(String advertisedServer) {
         Properties props = new Properties();
+        // One in-flight batch per partition: with transactions v2 on Kafka 4.3.1 a produce answered
+        // CONCURRENT_TRANSACTIONS right after a commit was seen to leave later batches of the same partition in an
+        // OUT_OF_ORDER_SEQUENCE_NUMBER loop that stalled the task. Overridable through streams.producer.*.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
         streamsOverrides().forEach(props::put);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

@@ -30,8 +30,10 @@ import java.util.UUID;
  * The pure rules of the order workflow: which event moves an order from which state to which (DESIGN.md §1, §3).
  *
  * <p>It never throws on unexpected input: a duplicate (known event id) changes nothing, an event that does not fit
- * the current state is recorded as an {@link Anomaly} and leaves the state as it is, and a late event is flagged
- * out of order but still applied when it fits. An {@link OrderState#ESCALATED} order is judged by the state it was
+ * the current state is recorded as an {@link Anomaly}, leaves the state as it is and is parked: the five input
+ * topics are merged by timestamp, not causally, so a {@code PaymentDeclined} can arrive before the
+ * {@code InventoryReserved} it follows. Parked events are retried after every change and applied (flagged out of
+ * order) as soon as they fit; a late event is flagged out of order but still applied when it fits. An {@link OrderState#ESCALATED} order is judged by the state it was
  * stuck in, so the event that resolves the stuck step (e.g. a late {@code PaymentAuthorized}) moves it on; an event
  * that only repeats the stuck state (another {@code PaymentPending}) keeps it in the exception queue.
  *
@@ -76,8 +78,48 @@ public final class OrderStateMachine {
         } else {
             decide(b, event);
         }
+        if (b.rejected) {
+            park(b, event);
+        } else {
+            b = replayParked(b);
+        }
         b.deadline = deadlineOf(b);
         return new Result(b.build(), true);
+    }
+
+    private void park(OrderView.Builder b, OrderEvent event) {
+        b.rejected = false;
+        if (b.state.terminal()) {
+            return;
+        }
+        b.parked.add(event);
+        while (b.parked.size() > limits.maxAnomalies()) {
+            b.parked.remove(0);
+        }
+    }
+
+    /** Applies parked events that fit now, earliest first, until none does. */
+    private OrderView.Builder replayParked(OrderView.Builder b) {
+        OrderView.Builder current = b;
+        boolean progressed = true;
+        while (progressed && !current.parked.isEmpty()) {
+            progressed = false;
+            List<OrderEvent> candidates = new ArrayList<>(current.parked);
+            candidates.sort(java.util.Comparator.comparing(OrderEvent::occurredAt));
+            for (OrderEvent parked : candidates) {
+                OrderView.Builder trial = current.build().toBuilder();
+                trial.parked.remove(parked);
+                decide(trial, parked);
+                if (!trial.rejected) {
+                    anomaly(trial, Anomaly.Kind.OUT_OF_ORDER, parked, parked.type()
+                            + " applied late, once the order reached the state it follows");
+                    current = trial;
+                    progressed = true;
+                    break;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -236,6 +278,12 @@ public final class OrderStateMachine {
             stay(b, e);
             return;
         }
+        boolean held = done == PendingAction.Kind.RELEASE_INVENTORY ? b.inventoryReserved : b.paymentAuthorized;
+        if (s != COMPENSATING && !held) {
+            // Nothing reserved or authorized yet: it arrived before the event it undoes (parked until it fits).
+            invalid(b, e, s, "nothing to undo yet");
+            return;
+        }
         if (done == PendingAction.Kind.RELEASE_INVENTORY) {
             b.inventoryReserved = false;
         } else {
@@ -282,6 +330,7 @@ public final class OrderStateMachine {
     }
 
     private void invalid(OrderView.Builder b, OrderEvent e, OrderState s, String why) {
+        b.rejected = true;
         anomaly(b, Anomaly.Kind.INVALID_TRANSITION, e, e.type() + " not applicable in state " + s + ": " + why);
     }
 

@@ -24,12 +24,16 @@ import java.util.Objects;
  * @param inventoryReserved  stock is reserved and not released: a cancellation has to release it
  * @param paymentAuthorized  money is authorized and not voided/refunded: a cancellation has to reverse it
  * @param version            number of events applied, plus escalations
+ * @param parkedEvents       events that arrived before the state they apply to (co-partitioned topics are merged
+ *                           by timestamp, not causally); each is retried after every change and applied as soon
+ *                           as it fits (bounded, oldest dropped)
  */
 public record OrderView(String orderId, String correlationId, OrderState state, Instant stateEnteredAt,
                         Instant clockStartedAt, Instant deadline, OrderState escalatedFrom, String reason,
                         List<Transition> timeline, int droppedTransitions, Map<Stage, Integer> attempts,
                         List<PendingAction> pendingActions, List<Anomaly> anomalies, List<String> seenEventIds,
-                        Instant lastEventAt, boolean inventoryReserved, boolean paymentAuthorized, long version) {
+                        Instant lastEventAt, boolean inventoryReserved, boolean paymentAuthorized, long version,
+                        List<OrderEvent> parkedEvents) {
 
     public OrderView {
         Objects.requireNonNull(orderId, "orderId");
@@ -39,6 +43,7 @@ public record OrderView(String orderId, String correlationId, OrderState state, 
         pendingActions = List.copyOf(pendingActions);
         anomalies = List.copyOf(anomalies);
         seenEventIds = List.copyOf(seenEventIds);
+        parkedEvents = parkedEvents == null ? List.of() : List.copyOf(parkedEvents);
     }
 
     /** The state that decides which events apply: the stuck state while escalated, else the state. */
@@ -74,6 +79,9 @@ public record OrderView(String orderId, String correlationId, OrderState state, 
         boolean inventoryReserved;
         boolean paymentAuthorized;
         long version;
+        List<OrderEvent> parked;
+        /** Set while one event is decided: it did not fit the current state. */
+        boolean rejected;
 
         Builder(OrderView v) {
             orderId = v.orderId;
@@ -95,18 +103,19 @@ public record OrderView(String orderId, String correlationId, OrderState state, 
             inventoryReserved = v.inventoryReserved;
             paymentAuthorized = v.paymentAuthorized;
             version = v.version;
+            parked = new ArrayList<>(v.parkedEvents);
         }
 
         OrderView build() {
             return new OrderView(orderId, correlationId, state, stateEnteredAt, clockStartedAt, deadline,
                     escalatedFrom, reason, timeline, droppedTransitions, attempts, pendingActions, anomalies,
-                    seenEventIds, lastEventAt, inventoryReserved, paymentAuthorized, version);
+                    seenEventIds, lastEventAt, inventoryReserved, paymentAuthorized, version, parked);
         }
     }
 
     /** The view of an order before its first event. */
     static OrderView empty(String orderId, Instant at) {
         return new OrderView(orderId, null, OrderState.PLACED, at, at, null, null, null, List.of(), 0, Map.of(),
-                List.of(), List.of(), List.of(), null, false, false, 0);
+                List.of(), List.of(), List.of(), null, false, false, 0, List.of());
     }
 }

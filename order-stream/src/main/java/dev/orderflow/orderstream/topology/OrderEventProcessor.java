@@ -26,6 +26,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The punctuator reads only the due part of the deadline index (a range scan up to now), never the whole view
  * store, and escalates at most a configured number of orders per run.
+ *
+ * <p>Which "now": deadlines count from event time, so while the task works through a backlog, wall-clock time
+ * would escalate orders whose resolving event is already waiting in the backlog. When records were processed
+ * since the last punctuation, "now" is therefore the latest event time seen (never later than the wall clock);
+ * when the task is idle (caught up), it is the wall clock, which is what finds orders nothing happens to.
  */
 final class OrderEventProcessor implements Processor<String, SpecificRecord, String, Object> {
 
@@ -39,6 +44,8 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
     private KeyValueStore<String, OrderView> views;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> byState;
+    private boolean processedSincePunctuation;
+    private long latestEventTime = Long.MIN_VALUE;
 
     OrderEventProcessor(OrderStateMachine machine, EscalationEvents escalations, Duration punctuationInterval,
                         int maxEscalationsPerRun) {
@@ -59,6 +66,8 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        processedSincePunctuation = true;
+        latestEventTime = Math.max(latestEventTime, record.timestamp());
         OrderEvent event = mapper.toDomain(record.value());
         String orderId = record.key() == null ? event.orderId() : record.key();
         if (!Objects.equals(orderId, event.orderId())) {
@@ -73,7 +82,12 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
         }
     }
 
-    private void escalateDue(long now) {
+    private void escalateDue(long wallClock) {
+        long now = processedSincePunctuation ? Math.min(wallClock, latestEventTime) : wallClock;
+        processedSincePunctuation = false;
+        if (now == Long.MIN_VALUE) {
+            return;
+        }
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = deadlines.range(StoreKeys.lowestDeadline(),
                 StoreKeys.deadlineUpTo(now))) {

@@ -7,6 +7,7 @@ import dev.orderflow.orderstream.json.JsonSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -43,8 +44,9 @@ public final class OrderStreamTopology {
         OrderStateMachine machine = new OrderStateMachine(config.escalationPolicy(), config.viewLimits());
         EscalationEvents escalations = new EscalationEvents(config.applicationId());
         Topology topology = new Topology();
-        topology.addSource(SOURCE, Serdes.String().deserializer(), eventSerde.deserializer(),
-                config.inputTopics().toArray(String[]::new));
+        // earliest: the read model is built from every event since the topics began, never from "now on".
+        topology.addSource(AutoOffsetReset.earliest(), SOURCE, new EventTimeExtractor(),
+                Serdes.String().deserializer(), eventSerde.deserializer(), config.inputTopics().toArray(String[]::new));
         topology.addProcessor(PROCESSOR, () -> new OrderEventProcessor(machine, escalations,
                 config.punctuationInterval(), config.maxEscalationsPerPunctuation()), SOURCE);
         topology.addStateStore(store(config, VIEW_STORE, new JsonSerde<>(OrderView.class)), PROCESSOR);

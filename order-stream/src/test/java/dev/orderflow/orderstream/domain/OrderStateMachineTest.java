@@ -123,6 +123,37 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void eventsArrivingBeforeTheStateTheyFollowAreParkedAndAppliedOnceTheyFit() {
+        OrderEvent placed = event(EventType.ORDER_PLACED);
+        OrderEvent reserved = event(EventType.INVENTORY_RESERVED);
+        OrderEvent declined = event(EventType.PAYMENT_DECLINED);
+        OrderEvent released = event(EventType.INVENTORY_RELEASED);
+
+        OrderView early = run(null, placed, declined, released);
+        assertThat(early.state()).isEqualTo(PLACED);
+        assertThat(early.parkedEvents()).extracting(OrderEvent::eventId)
+                .containsExactly(declined.eventId(), released.eventId());
+
+        OrderView v = run(early, reserved);
+
+        assertThat(v.state()).isEqualTo(CANCELLED);
+        assertThat(v.parkedEvents()).isEmpty();
+        assertThat(v.timeline()).extracting(Transition::to).containsExactly(PLACED, INVENTORY_RESERVED, COMPENSATING,
+                CANCELLED);
+        assertThat(v.anomalies()).extracting(Anomaly::kind).contains(Anomaly.Kind.OUT_OF_ORDER);
+    }
+
+    @Test
+    void eventsForAClosedOrderAreNotParked() {
+        OrderView v = run(null, event(EventType.ORDER_PLACED), event(EventType.INVENTORY_REJECTED),
+                event(EventType.PAYMENT_AUTHORIZED));
+
+        assertThat(v.state()).isEqualTo(REJECTED);
+        assertThat(v.parkedEvents()).isEmpty();
+        assertThat(v.anomalies()).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.INVALID_TRANSITION);
+    }
+
+    @Test
     void aStageEventBeforeOrderPlacedStartsTheOrderAndIsFlagged() {
         OrderView v = run(null, event(EventType.INVENTORY_RESERVED), event(EventType.ORDER_PLACED));
 
