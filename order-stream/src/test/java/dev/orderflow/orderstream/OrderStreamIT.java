@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.events.EventMetadata;
 import dev.orderflow.events.FulfillmentStage;
 import dev.orderflow.events.OrderEscalated;
 import dev.orderflow.events.VerifiedPaymentOutcome;
@@ -128,7 +129,7 @@ class OrderStreamIT {
                     assertThat(queue(a, "ESCALATED")).containsExactlyElementsOf(escalated);
                     assertThat(queue(b, "ESCALATED")).containsExactlyElementsOf(escalated);
                 });
-        assertEscalationEvents(kafka, config.exceptionsTopic(), escalated);
+        assertEscalationEvents(kafka, registry, config.exceptionsTopic(), escalated);
         assertPoisonDeadLettered(kafka, config.deadLetterTopic(), config.inputTopics().get(0));
 
         a.close();
@@ -211,7 +212,7 @@ class OrderStreamIT {
     }
 
     private static long occurredAt(SpecificRecord event) {
-        return ((dev.orderflow.events.EventMetadata) event.get(event.getSchema().getField("metadata").pos()))
+        return ((EventMetadata) event.get(event.getSchema().getField("metadata").pos()))
                 .getOccurredAt().toEpochMilli();
     }
 
@@ -252,18 +253,23 @@ class OrderStreamIT {
         return config;
     }
 
-    private static void assertEscalationEvents(KafkaFixture kafka, String topic, List<String> escalated) {
-        RegistrySettings settings = RegistrySettings.of(System.getProperty("unused", "http://unused"));
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(readCommitted(kafka),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+    /** Each stuck order's escalation is on the exceptions topic exactly once, as Avro OrderEscalated. */
+    private static void assertEscalationEvents(KafkaFixture kafka, SchemaRegistryFixture registry, String topic,
+                                               List<String> escalated) {
+        List<OrderEscalated> events = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(readCommitted(kafka),
+                new StringDeserializer(), EventSerdes.valueDeserializer(RegistrySettings.of(registry.apicurioApiUrl())))) {
             consumer.subscribe(List.of(topic));
             await("escalation events").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
-                assertThat(keys).containsExactlyInAnyOrderElementsOf(escalated);
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> events.add((OrderEscalated) r.value()));
+                assertThat(events).extracting(e -> e.getMetadata().getOrderId())
+                        .containsExactlyInAnyOrderElementsOf(escalated);
             });
         }
-        assertThat(settings).isNotNull();
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.getStuckState()).isEqualTo("PAYMENT_PENDING");
+            assertThat(e.getDeadline()).isEqualTo(e.getStuckSince().plus(STUCK_DEADLINE));
+        });
     }
 
     private static void assertPoisonDeadLettered(KafkaFixture kafka, String dlq, String ordersTopic) {
@@ -282,8 +288,4 @@ class OrderStreamIT {
         assertThat(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.FAILURE_CATEGORY)).contains("MALFORMED");
         assertThat(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.ORIGINAL_OFFSET)).isPresent();
     }
-
-    /** Keeps the escalation event type referenced: the exceptions topic carries OrderEscalated in Avro. */
-    @SuppressWarnings("unused")
-    private static final Class<OrderEscalated> EXCEPTION_EVENT = OrderEscalated.class;
 }
