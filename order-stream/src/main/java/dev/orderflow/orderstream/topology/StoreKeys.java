@@ -11,8 +11,11 @@ import java.time.Instant;
 public final class StoreKeys {
 
     private static final char SEPARATOR = '|';
-    /** Sorts after every character an order id is made of, as the upper bound of a range. */
-    private static final String HIGHEST = "\uffff";
+    /**
+     * The character right after the separator: "prefix + AFTER_SEPARATOR" sorts after every "prefix|anything" and
+     * before the next prefix, whatever the order id holds (no sentinel character an id could exceed).
+     */
+    private static final char AFTER_SEPARATOR = SEPARATOR + 1;
 
     private StoreKeys() {
     }
@@ -23,7 +26,7 @@ public final class StoreKeys {
 
     /** Upper bound of the deadline keys due at {@code now} (inclusive). */
     static String deadlineUpTo(long nowMillis) {
-        return String.format("%013d%c%s", Math.max(0, nowMillis), SEPARATOR, HIGHEST);
+        return String.format("%013d%c", Math.max(0, nowMillis), AFTER_SEPARATOR);
     }
 
     static String lowestDeadline() {
@@ -44,7 +47,7 @@ public final class StoreKeys {
     }
 
     public static String stateUpTo(OrderState state) {
-        return state.name() + SEPARATOR + HIGHEST;
+        return state.name() + AFTER_SEPARATOR;
     }
 
     public static String orderIdOfStateKey(String key) {
