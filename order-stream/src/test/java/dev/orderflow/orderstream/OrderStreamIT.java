@@ -132,10 +132,14 @@ class OrderStreamIT {
         assertEscalationEvents(kafka, registry, config.exceptionsTopic(), escalated);
         assertPoisonDeadLettered(kafka, config.deadLetterTopic(), config.inputTopics().get(0));
 
+        assertThat(get(a, "/metrics").body()).contains("kafka_stream");
+
         a.close();
         await("the remaining instance answers every order").atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertAllAnswered(List.of(b), expected));
+        await("the remaining instance ready").atMost(Duration.ofSeconds(20))
+                .until(() -> get(b, "/ready").statusCode() == 200);
         assertThat(queue(b, "ESCALATED")).containsExactlyElementsOf(escalated);
     }
 

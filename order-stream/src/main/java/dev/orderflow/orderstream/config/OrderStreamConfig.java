@@ -252,19 +252,25 @@ public final class OrderStreamConfig extends AbstractConfig {
         return props;
     }
 
-    /** The effective configuration for the start-up log (nothing here is secret). */
+    /** The effective configuration for the start-up log; credentials in URLs are masked. */
     public Map<String, String> describe() {
         Map<String, String> described = new LinkedHashMap<>();
         for (String key : DEFINITION.names()) {
             Object value = values().get(key);
-            described.put(key, value == null ? "" : value.toString());
+            described.put(key, value == null ? "" : maskUserInfo(value.toString()));
         }
         for (OrderState state : OrderState.values()) {
             escalationPolicy.deadlineOf(state).ifPresent(d -> described.put(ESCALATION_DEADLINE_PREFIX + state,
                     d.toString()));
         }
-        streamsOverrides().forEach((k, v) -> described.put(STREAMS_PREFIX + k, String.valueOf(v)));
+        streamsOverrides().forEach((k, v) -> described.put(STREAMS_PREFIX + k,
+                k.contains("password") || k.contains("jaas") ? "********" : String.valueOf(v)));
         return described;
+    }
+
+    /** {@code http://user:secret@host} → {@code http://****@host}. */
+    static String maskUserInfo(String value) {
+        return value.replaceAll("(?<=://)[^/@\\s]+@", "****@");
     }
 
     private static EscalationPolicy parseEscalationPolicy(Map<?, ?> originals) {

@@ -91,6 +91,19 @@ class OrderStreamConfigTest {
     }
 
     @Test
+    void theDescriptionMasksSecrets() {
+        Map<String, String> m = minimal();
+        m.put("schema.registry.url", "https://svc:s3cret@registry:8080/apis/registry/v2");
+        m.put("streams.producer.sasl.jaas.config", "secret stuff");
+
+        Map<String, String> described = new OrderStreamConfig(m).describe();
+
+        assertThat(described.get("schema.registry.url")).isEqualTo("https://****@registry:8080/apis/registry/v2");
+        assertThat(described.get("streams.producer.sasl.jaas.config")).isEqualTo("********");
+        assertThat(described).containsEntry("escalation.deadline.PAYMENT_PENDING", "PT15M");
+    }
+
+    @Test
     void environmentVariablesMapToKeysKeepingStateNames() {
         Map<String, String> settings = OrderStreamSettings.load(null, Map.of(
                 "ORDERFLOW_STREAM_HTTP_PORT", "9000",
