@@ -61,8 +61,14 @@ public final class OrderStreamApp implements AutoCloseable {
         }
         String advertised = config.applicationServer().isEmpty() ? "localhost:" + api.port()
                 : config.applicationServer();
-        KafkaStreams streams = new KafkaStreams(OrderStreamTopology.build(config, eventSerde),
-                config.streamsProperties(advertised));
+        KafkaStreams streams;
+        try {
+            streams = new KafkaStreams(OrderStreamTopology.build(config, eventSerde),
+                    config.streamsProperties(advertised));
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
         // A thread that died on an unexpected error is replaced and resumes from the last commit (exactly-once).
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);

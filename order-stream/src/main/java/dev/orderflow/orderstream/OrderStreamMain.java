@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
             "    --set schema.registry.url=http://registry:8080/apis/registry/v2 \\",
             "    --set escalation.deadline.PAYMENT_PENDING=PT10M",
             "",
-            "Exit codes: 0 stopped normally, 1 could not start or stopped on an error,",
-            "2 bad arguments or configuration (the message names the key)."})
+            "Exit codes: 0 stopped normally (a JVM stopped by SIGTERM reports 143 after the graceful close),",
+            "1 could not start or Kafka Streams failed, 2 bad arguments or configuration (the message names the key)."})
 public final class OrderStreamMain implements Callable<Integer> {
 
     @Spec
@@ -91,6 +91,9 @@ public final class OrderStreamMain implements Callable<Integer> {
         try {
             app = OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.empty(),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        } catch (ConfigException e) {
+            err.println("order-stream: " + e.getMessage());
+            return 2;
         } catch (UncheckedIOException | KafkaException e) {
             err.println("order-stream: cannot start: " + e.getMessage());
             return 1;

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,7 @@ public final class OrderApiServer implements AutoCloseable {
             return OrderState.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("state", "'" + value + "' is not an order state; one of "
-                    + java.util.List.of(OrderState.values()));
+                    + List.of(OrderState.values()));
         }
     }
 

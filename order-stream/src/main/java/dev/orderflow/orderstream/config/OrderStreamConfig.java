@@ -142,6 +142,8 @@ public final class OrderStreamConfig extends AbstractConfig {
                                 + "use the app's own keys");
             }
         }
+        // Bad streams.* values fail here, with the key named, not later when Kafka Streams starts.
+        StreamsConfig.configDef().parse(streamsProperties(""));
     }
 
     public static ConfigDef definition() {

@@ -19,6 +19,7 @@ import static dev.orderflow.orderstream.domain.OrderState.SHIPMENT_PENDING;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -105,7 +106,7 @@ public final class OrderStateMachine {
         while (progressed && !current.parked.isEmpty()) {
             progressed = false;
             List<OrderEvent> candidates = new ArrayList<>(current.parked);
-            candidates.sort(java.util.Comparator.comparing(OrderEvent::occurredAt));
+            candidates.sort(Comparator.comparing(OrderEvent::occurredAt));
             for (OrderEvent parked : candidates) {
                 OrderView.Builder trial = current.build().toBuilder();
                 trial.parked.remove(parked);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -98,7 +99,7 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
         Instant at = Instant.ofEpochMilli(now);
         for (KeyValue<String, String> entry : due) {
             OrderView view = views.get(entry.value);
-            var escalation = view == null ? java.util.Optional.<Escalation>empty() : machine.escalateIfDue(view, at);
+            Optional<Escalation> escalation = view == null ? Optional.empty() : machine.escalateIfDue(view, at);
             if (escalation.isPresent()) {
                 save(view, escalation.get().view(), now);
                 context.forward(new Record<>(view.orderId(), escalations.toAvro(escalation.get(), view, at), now),

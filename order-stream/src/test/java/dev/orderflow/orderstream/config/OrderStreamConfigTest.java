@@ -82,6 +82,8 @@ class OrderStreamConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NOPE");
         assertThatThrownBy(() -> with("streams.processing.guarantee", "at_least_once"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("streams.processing.guarantee");
+        assertThatThrownBy(() -> with("streams.num.stream.threads", "many")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("num.stream.threads");
         assertThatThrownBy(() -> with("application.server", "no-port")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("application.server");
         assertThatThrownBy(() -> with("schema.registry.url", "registry:8080")).isInstanceOf(ConfigException.class)
