@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "GET /orders/{id}, GET /orders?state=..., /health, /ready and /metrics. Stops on SIGTERM/Ctrl-C."},
         footerHeading = "%nConfiguration keys:%n",
         footer = {
-            "  bootstrap.servers, application.id, schema.registry.url, schema.registry.auto.register,",
+            "  bootstrap.servers, application.id, registry.url, registry.auto.register,",
             "  topic.orders, topic.inventory, topic.payment, topic.shipping, topic.commands, topic.state,",
             "  topic.exceptions, topic.dlq, http.port, application.server, state.dir, state.store.type,",
             "  punctuation.interval.ms, escalation.max.per.punctuation, timeline.max.entries,",
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  order-stream --config order-stream.properties",
             "  order-stream --set bootstrap.servers=kafka:9092 \\",
-            "    --set schema.registry.url=http://registry:8080/apis/registry/v2 \\",
+            "    --set registry.url=http://registry:8080/apis/registry/v2 \\",
             "    --set escalation.deadline.PAYMENT_PENDING=PT10M",
             "",
             "Exit codes: 0 stopped normally (a JVM stopped by SIGTERM reports 143 after the graceful close),",

@@ -30,7 +30,7 @@ class OrderStreamMainTest {
     @Test
     void badConfigurationIsOneLineNamingTheKeyAndExitsTwo() {
         int code = run(Map.of(), "--set", "bootstrap.servers=k:9092", "--set",
-                "schema.registry.url=http://r/apis/registry/v2", "--set", "punctuation.interval.ms=abc");
+                "registry.url=http://r/apis/registry/v2", "--set", "punctuation.interval.ms=abc");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("punctuation.interval.ms").doesNotContain("\tat ");
@@ -40,7 +40,7 @@ class OrderStreamMainTest {
     @Test
     void environmentVariablesAreConfiguration() {
         int code = run(Map.of("ORDERFLOW_STREAM_BOOTSTRAP_SERVERS", "k:9092",
-                "ORDERFLOW_STREAM_SCHEMA_REGISTRY_URL", "http://r/apis/registry/v2",
+                "ORDERFLOW_STREAM_REGISTRY_URL", "http://r/apis/registry/v2",
                 "ORDERFLOW_STREAM_ESCALATION_DEADLINE_NOT_A_STATE", "PT1M"));
 
         assertThat(code).isEqualTo(2);
@@ -50,6 +50,6 @@ class OrderStreamMainTest {
     @Test
     void aMissingRequiredKeyIsNamed() {
         assertThat(run(Map.of(), "--set", "bootstrap.servers=k:9092")).isEqualTo(2);
-        assertThat(err.toString()).contains("schema.registry.url");
+        assertThat(err.toString()).contains("registry.url");
     }
 }

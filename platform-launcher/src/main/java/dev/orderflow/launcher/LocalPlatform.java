@@ -98,7 +98,8 @@ final class LocalPlatform implements AutoCloseable {
             services.endpoints().forEach((part, address) -> endpoints.add(new Endpoint(part, address,
                     part.startsWith(" ") ? Duration.ZERO : servicesIn)));
             DemoRun.Endpoints demo = new DemoRun.Endpoints(kafka.join().bootstrapServers(),
-                    registry.join().registryApiUrl().toString(), services.sandboxUri(), services.consumers());
+                    registry.join().registryApiUrl().toString(), services.sandboxUri(), services.orderApi(),
+                    services.consumers());
             return new LocalPlatform(running, List.of(kafka.join().pid(), registry.join().pid()),
                     Duration.ofNanos(System.nanoTime() - started), endpoints, demo);
         } catch (InterruptedException e) {

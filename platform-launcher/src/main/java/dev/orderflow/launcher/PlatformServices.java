@@ -1,6 +1,14 @@
 package dev.orderflow.launcher;
 
+import dev.orderflow.infra.WorkDirectories;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
+import dev.orderflow.orderstream.OrderStreamApp;
+import dev.orderflow.orderstream.config.OrderStreamConfig;
+import dev.orderflow.runtime.serde.EventSerdes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.util.Optional;
 import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
@@ -37,18 +45,25 @@ final class PlatformServices implements AutoCloseable {
 
     private final Deque<AutoCloseable> running;
     private final Map<String, String> endpoints;
-    private final java.net.URI sandboxUri;
+    private final URI sandboxUri;
     private final List<String> consumers;
 
-    private PlatformServices(Deque<AutoCloseable> running, Map<String, String> endpoints, java.net.URI sandboxUri,
-            List<String> consumers) {
+    private final URI orderApi;
+
+    private PlatformServices(Deque<AutoCloseable> running, Map<String, String> endpoints, URI sandboxUri,
+            URI orderApi, List<String> consumers) {
         this.running = running;
         this.endpoints = endpoints;
         this.sandboxUri = sandboxUri;
+        this.orderApi = orderApi;
         this.consumers = List.copyOf(consumers);
     }
 
-    java.net.URI sandboxUri() {
+    URI orderApi() {
+        return orderApi;
+    }
+
+    URI sandboxUri() {
         return sandboxUri;
     }
 
@@ -97,12 +112,33 @@ final class PlatformServices implements AutoCloseable {
                 running.push(runner);
                 endpoints.put(entry.getValue().name(), "database " + entry.getKey());
             }
-            return new PlatformServices(running, endpoints, sandbox.baseUri(),
+            java.nio.file.Path stateDir = WorkDirectories.createTemp("order-stream-state");
+            running.push(() -> WorkDirectories.deleteRecursively(stateDir));
+            OrderStreamApp orderStream = startOrderStream(bootstrapServers, registryApiUrl, stateDir);
+            running.push(orderStream);
+            URI orderApi = URI.create("http://127.0.0.1:" + orderStream.httpPort() + "/");
+            endpoints.put("order-stream (order API)", orderApi.resolve("/orders").toString());
+            return new PlatformServices(running, endpoints, sandbox.baseUri(), orderApi,
                     services.values().stream().map(StageService::name).toList());
         } catch (RuntimeException | InterruptedException e) {
             closeAll(running);
             throw e;
         }
+    }
+
+    /** order-stream with its state in a temporary directory: the local platform starts from nothing every time. */
+    private static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
+            java.nio.file.Path stateDir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+        settings.put(OrderStreamConfig.REGISTRY_URL, registryApiUrl);
+        settings.put(OrderStreamConfig.HTTP_PORT, "0");
+        settings.put(OrderStreamConfig.STATE_DIR, stateDir.toString());
+        settings.put(OrderStreamConfig.PUNCTUATION_INTERVAL_MS, "1000");
+        settings.put(OrderStreamConfig.STREAMS_PREFIX + "processing.exception.handler.global.enabled", "true");
+        OrderStreamConfig config = new OrderStreamConfig(settings);
+        return OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.empty(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     private static Map<String, String> relaySettings(String bootstrapServers, Map<String, ConnectionInfo> databases) {

@@ -40,8 +40,8 @@ public final class OrderStreamConfig extends AbstractConfig {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String APPLICATION_ID = "application.id";
-    public static final String REGISTRY_URL = "schema.registry.url";
-    public static final String REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+    public static final String REGISTRY_URL = "registry.url";
+    public static final String REGISTRY_AUTO_REGISTER = "registry.auto.register";
     public static final String TOPIC_ORDERS = "topic.orders";
     public static final String TOPIC_INVENTORY = "topic.inventory";
     public static final String TOPIC_PAYMENT = "topic.payment";

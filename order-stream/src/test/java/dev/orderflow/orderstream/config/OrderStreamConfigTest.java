@@ -17,7 +17,7 @@ class OrderStreamConfigTest {
     private static Map<String, String> minimal() {
         Map<String, String> m = new HashMap<>();
         m.put("bootstrap.servers", "kafka:9092");
-        m.put("schema.registry.url", "http://registry:8080/apis/registry/v2");
+        m.put("registry.url", "http://registry:8080/apis/registry/v2");
         return m;
     }
 
@@ -86,21 +86,21 @@ class OrderStreamConfigTest {
                 .hasMessageContaining("num.stream.threads");
         assertThatThrownBy(() -> with("application.server", "no-port")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("application.server");
-        assertThatThrownBy(() -> with("schema.registry.url", "registry:8080")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schema.registry.url");
-        assertThatThrownBy(() -> new OrderStreamConfig(Map.of("schema.registry.url", "http://r")))
+        assertThatThrownBy(() -> with("registry.url", "registry:8080")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("registry.url");
+        assertThatThrownBy(() -> new OrderStreamConfig(Map.of("registry.url", "http://r")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bootstrap.servers");
     }
 
     @Test
     void theDescriptionMasksSecrets() {
         Map<String, String> m = minimal();
-        m.put("schema.registry.url", "https://svc:s3cret@registry:8080/apis/registry/v2");
+        m.put("registry.url", "https://svc:s3cret@registry:8080/apis/registry/v2");
         m.put("streams.producer.sasl.jaas.config", "secret stuff");
 
         Map<String, String> described = new OrderStreamConfig(m).describe();
 
-        assertThat(described.get("schema.registry.url")).isEqualTo("https://****@registry:8080/apis/registry/v2");
+        assertThat(described.get("registry.url")).isEqualTo("https://****@registry:8080/apis/registry/v2");
         assertThat(described.get("streams.producer.sasl.jaas.config")).isEqualTo("********");
         assertThat(described).containsEntry("escalation.deadline.PAYMENT_PENDING", "PT15M");
     }

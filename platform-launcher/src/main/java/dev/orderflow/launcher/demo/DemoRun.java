@@ -34,7 +34,8 @@ public final class DemoRun {
     }
 
     /** Where the parts are. */
-    public record Endpoints(String bootstrapServers, String registryApiUrl, URI sandbox, List<String> consumers) {
+    public record Endpoints(String bootstrapServers, String registryApiUrl, URI sandbox, URI orderApi,
+            List<String> consumers) {
     }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
@@ -130,8 +131,9 @@ public final class DemoRun {
                 out.printf("  %-28s %s%n", field.getKey(), ok ? "PASS" : "FAIL " + field.getValue());
             }
         }
-        out.printf("%nWhere to look next:%n  provider ledger   %s%n  dead letters      topics %s%n",
-                endpoints.sandbox().resolve("/ledger"), endpoints.consumers().stream().map(OrderTopics::deadLetter)
+        out.printf("%nWhere to look next:%n  order API         %s  (GET /orders/{id}, GET /orders?state=ESCALATED)%n"
+                + "  provider ledger   %s%n  dead letters      topics %s  (bin/orderflow-ops dlq list)%n",
+                endpoints.orderApi().resolve("/orders"), endpoints.sandbox().resolve("/ledger"), endpoints.consumers().stream().map(OrderTopics::deadLetter)
                         .collect(Collectors.joining(", ")));
         out.flush();
         return holds && unsettled <= 0;
