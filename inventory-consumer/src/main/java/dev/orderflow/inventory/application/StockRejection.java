@@ -12,7 +12,11 @@ public final class StockRejection extends ClassifiedException {
     private final String detail;
 
     public StockRejection(String reasonCode, List<String> subjects, String detail) {
-        super(FailureCategory.BUSINESS, "reservation refused: " + reasonCode + " " + detail);
+        this(reasonCode, subjects, detail, null);
+    }
+
+    public StockRejection(String reasonCode, List<String> subjects, String detail, Throwable cause) {
+        super(FailureCategory.BUSINESS, "reservation refused: " + reasonCode + " " + detail, null, cause);
         this.reasonCode = reasonCode;
         this.subjects = subjects == null ? List.of() : List.copyOf(subjects);
         this.detail = detail;

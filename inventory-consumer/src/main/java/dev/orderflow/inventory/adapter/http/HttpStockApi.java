@@ -75,17 +75,17 @@ public final class HttpStockApi implements StockApi {
      */
     private StockRejection rejection(String idempotencyKey, ProviderCallException e, Duration timeout) {
         List<String> subjects = List.of();
+        String detail = e.getMessage();
         try {
             KeyStatus status = reserveStatus(idempotencyKey, timeout);
             if (status instanceof KeyStatus.Rejected rejected) {
                 subjects = rejected.rejection().subjects();
+                detail = rejected.rejection().detail();
             }
         } catch (RuntimeException lookupFailed) {
             e.addSuppressed(lookupFailed);
         }
-        StockRejection rejection = new StockRejection(e.reasonCode().orElse("OTHER"), subjects, e.getMessage());
-        rejection.initCause(e);
-        return rejection;
+        return new StockRejection(e.reasonCode().orElse("OTHER"), subjects, detail, e);
     }
 
     private static Reservation reservation(JsonNode node) {
