@@ -1,0 +1,2 @@
+/** The stock provider over HTTP. */
+package dev.orderflow.inventory.adapter.http;
