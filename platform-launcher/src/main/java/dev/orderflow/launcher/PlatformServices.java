@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.Optional;
+import dev.orderflow.inventory.InventoryService;
 import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
@@ -42,6 +43,9 @@ final class PlatformServices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
     private static final Duration RELAY_READY = Duration.ofSeconds(60);
+    /** What the load generator orders: five SKUs, stocked for long runs. */
+    private static final Map<String, Integer> STOCK = Map.of("SKU-1", 1_000_000, "SKU-2", 1_000_000,
+            "SKU-3", 1_000_000, "SKU-4", 1_000_000, "SKU-5", 1_000_000);
 
     private final Deque<AutoCloseable> running;
     private final Map<String, String> endpoints;
@@ -74,6 +78,7 @@ final class PlatformServices implements AutoCloseable {
     /** The stage services the platform runs, by the database each owns. */
     static Map<String, StageService> stageServices() {
         Map<String, StageService> services = new LinkedHashMap<>();
+        services.put("inventory", new InventoryService());
         services.put("payment", new PaymentService());
         return services;
     }
@@ -101,7 +106,8 @@ final class PlatformServices implements AutoCloseable {
             }
             endpoints.put("Outbox relay", "sources " + String.join(", ", databases.keySet()));
 
-            ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder().faultProfile(faultProfile).build());
+            ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder().faultProfile(faultProfile)
+                    .initialStock(STOCK).build());
             running.push(sandbox);
             endpoints.put("Provider sandbox (" + faultProfile + " faults)", sandbox.baseUri().toString());
 
