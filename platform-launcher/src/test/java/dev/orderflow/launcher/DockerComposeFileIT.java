@@ -2,6 +2,8 @@ package dev.orderflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.orderstream.config.OrderStreamConfig;
+import dev.orderflow.orderstream.config.OrderStreamSettings;
 import dev.orderflow.relay.RelaySettings;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.consumer.ConsumerSettings;
@@ -38,7 +40,7 @@ class DockerComposeFileIT {
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
         assertThat(services).containsKeys("kafka", "topics", "postgres", "registry", "provider-sandbox",
-                "outbox-relay", "payment-consumer");
+                "outbox-relay", "order-stream");
 
         for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
             String name = entry.getKey();
@@ -74,7 +76,13 @@ class DockerComposeFileIT {
         }
 
         Map<String, String> relayEnv = environment(services.get("outbox-relay"));
-        new RelayConfig(RelaySettings.load(null, relayEnv, Map.of()));
+        RelayConfig relay = new RelayConfig(RelaySettings.load(null, relayEnv, Map.of()));
+        assertThat(relay.getList(RelayConfig.SOURCES)).as("the relay reads every stage service's database")
+                .containsAll(PlatformServices.stageServices().keySet());
+
+        Map<String, String> streamEnv = environment(services.get("order-stream"));
+        assertThat(streamEnv).isNotEmpty();
+        new OrderStreamConfig(OrderStreamSettings.load(null, streamEnv, Map.of()));
 
         for (StageService stage : PlatformServices.stageServices().values()) {
             Map<String, String> env = environment(services.get(stage.name()));
