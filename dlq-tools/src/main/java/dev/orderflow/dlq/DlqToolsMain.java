@@ -1,8 +1,10 @@
 package dev.orderflow.dlq;
 
+import dev.orderflow.dlq.cli.AuditCommand;
 import dev.orderflow.dlq.cli.CommandFactory;
 import dev.orderflow.dlq.cli.DlqCommand;
 import dev.orderflow.dlq.cli.OpsContext;
+import dev.orderflow.dlq.cli.OrdersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
  * command records who, when, what and why in the audit log before it reports success.
  */
 @Command(name = "orderflow-ops", mixinStandardHelpOptions = true, version = "orderflow 0.1.0",
-        subcommands = {DlqCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DlqCommand.class, OrdersCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Operators' tool for dead letters and manual order recovery, with an audit trail.",
             "Settings: flags, then ORDERFLOW_OPS_<KEY> environment variables (ORDERFLOW_OPS_BOOTSTRAP_SERVERS,",

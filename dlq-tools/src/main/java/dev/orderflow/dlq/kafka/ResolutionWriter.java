@@ -59,12 +59,14 @@ public final class ResolutionWriter {
                 batch.add(replayRecord(item));
                 batch.add(audit.record(AuditEntries.replay(item, request)));
                 if (++inBatch == batchSize) {
-                    done = commit(sender, batch, done, inBatch, total, progress);
+                    done = commit(sender, batch, done, inBatch);
                     inBatch = 0;
+                    progress.committed(done, total);
                 }
             }
             if (inBatch > 0) {
-                done = commit(sender, batch, done, inBatch, total, progress);
+                done = commit(sender, batch, done, inBatch);
+                progress.committed(done, total);
             }
             return done;
         } catch (OpsException e) {
@@ -82,12 +84,10 @@ public final class ResolutionWriter {
     }
 
     private static int commit(TransactionalSender sender, List<ProducerRecord<byte[], byte[]>> batch, int done,
-                              int inBatch, int total, Progress progress) {
+                              int inBatch) {
         sender.send(List.copyOf(batch));
         batch.clear();
-        int now = done + inBatch;
-        progress.committed(now, total);
-        return now;
+        return done + inBatch;
     }
 
     private static void pace(Pacer pacer, Waiter waiter) {

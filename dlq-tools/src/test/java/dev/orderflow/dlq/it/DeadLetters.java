@@ -60,6 +60,12 @@ final class DeadLetters {
     /** Seeds {@code count} Avro dead letters of {@code consumer} plus, if asked, one poison (non-Avro) record. */
     List<Seeded> seed(String consumer, int count, FailureCategory category, String exceptionClass,
                       boolean withPoison) {
+        return seed(consumer, count, category, exceptionClass, withPoison, java.util.Map.of());
+    }
+
+    /** As above, with extra headers on every record (e.g. {@code replay.count} of an earlier replay). */
+    List<Seeded> seed(String consumer, int count, FailureCategory category, String exceptionClass,
+                      boolean withPoison, java.util.Map<String, String> extraHeaders) {
         String dlq = OrderTopics.deadLetter(consumer);
         List<Seeded> seeded = new java.util.ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig(),
@@ -68,13 +74,14 @@ final class DeadLetters {
                 String orderId = "o-" + UUID.randomUUID().toString().substring(0, 8);
                 UUID eventId = UUID.randomUUID();
                 byte[] value = serializer.serialize(OrderTopics.ORDERS, orderPlaced(orderId, eventId));
-                send(producer, dlq, consumer, orderId, value, eventId.toString(), category, exceptionClass, i);
+                send(producer, dlq, consumer, orderId, value, eventId.toString(), category, exceptionClass, i,
+                        extraHeaders);
                 seeded.add(new Seeded(orderId, eventId.toString(), value, category, exceptionClass));
             }
             if (withPoison) {
                 byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
                 send(producer, dlq, consumer, "o-poison", poison, null, FailureCategory.MALFORMED,
-                        "org.apache.avro.AvroRuntimeException", count);
+                        "org.apache.avro.AvroRuntimeException", count, extraHeaders);
                 seeded.add(new Seeded("o-poison", null, poison, FailureCategory.MALFORMED,
                         "org.apache.avro.AvroRuntimeException"));
             }
@@ -84,7 +91,8 @@ final class DeadLetters {
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, String dlq, String consumer, String orderId,
-                             byte[] value, String eventId, FailureCategory category, String exceptionClass, int i) {
+                             byte[] value, String eventId, FailureCategory category, String exceptionClass, int i,
+                             java.util.Map<String, String> extraHeaders) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(dlq, null,
                 orderId.getBytes(StandardCharsets.UTF_8), value);
         Headers h = record.headers();
@@ -104,6 +112,7 @@ final class DeadLetters {
         if (eventId != null) {
             DeadLetterHeaders.put(h, DeadLetterHeaders.EVENT_ID, eventId);
         }
+        extraHeaders.forEach((name, text) -> DeadLetterHeaders.put(h, name, text));
         try {
             producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {
