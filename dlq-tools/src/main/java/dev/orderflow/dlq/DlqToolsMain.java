@@ -13,12 +13,16 @@ import picocli.CommandLine.Command;
  * command records who, when, what and why in the audit log before it reports success.
  */
 @Command(name = "orderflow-ops", mixinStandardHelpOptions = true, version = "orderflow 0.1.0",
+        // --help, --version and the help layout apply to every subcommand too.
+        scope = CommandLine.ScopeType.INHERIT, usageHelpWidth = 120,
         subcommands = {DlqCommand.class, OrdersCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Operators' tool for dead letters and manual order recovery, with an audit trail.",
             "Settings: flags, then ORDERFLOW_OPS_<KEY> environment variables (ORDERFLOW_OPS_BOOTSTRAP_SERVERS,",
-            "ORDERFLOW_OPS_SCHEMA_REGISTRY_URL, ORDERFLOW_OPS_ORDER_API_URL, ORDERFLOW_OPS_CLIENT_SECURITY_PROTOCOL...),",
-            "then a properties file (--config or ORDERFLOW_OPS_CONFIG)."},
+            "ORDERFLOW_OPS_SCHEMA_REGISTRY_URL, ORDERFLOW_OPS_ORDER_API_URL, ORDERFLOW_OPS_CLIENT_SECURITY_PROTOCOL,",
+            "...), then a properties file (--config or ORDERFLOW_OPS_CONFIG). Keys: bootstrap.servers,",
+            "schema.registry.url, order.api.url, audit.topic, commands.topic, timeout.ms, replay.max.count,",
+            "confirm.above, client.* (passed to the Kafka clients: SASL, TLS)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  orderflow-ops dlq list",
