@@ -126,6 +126,46 @@ class DlqInspectIT {
         assertThat(unreachable.err()).contains("cannot connect on Kafka at 127.0.0.1:1").hasLineCount(1);
     }
 
+    @Test
+    void anUnreachableRegistryLeavesPayloadsAsHexWithTheReason() {
+        CliRun run = ops.run("dlq", "show", "-t", ops.dlq, "--format", "jsonl", "--registry-url",
+                "http://127.0.0.1:1/apis/registry/v2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out().lines()).hasSize(4);
+        assertThat(run.out().lines().filter(l -> l.contains("schema registry at http://127.0.0.1:1")))
+                .as(run.out()).hasSize(3);
+        assertThat(run.out().lines().filter(l -> l.contains("not Confluent-framed"))).hasSize(1);
+    }
+
+    @Test
+    void aFrameWithAnUnknownSchemaIdSaysSo(KafkaFixture kafka) throws Exception {
+        byte[] frame = {0, 0, 0x7f, 0x7f, 0x7f, 2, 4, 6};
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
+                kafka.producerConfig(), new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(ops.dlq, "o-unknown".getBytes(),
+                    frame)).get();
+        }
+
+        CliRun run = ops.run("dlq", "show", "-t", ops.dlq, "--order-id", "o-unknown", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode record = JSON.readTree(run.out()).get(0);
+        assertThat(record.at("/payload/error").asText()).as(run.out()).contains("schema id 8355711");
+        assertThat(record.at("/payload/hex").asText()).isEqualTo("00007f7f7f020406");
+    }
+
+    @Test
+    void discardDryRunRecordsNothing() {
+        CliRun dry = ops.run("dlq", "discard", "-t", ops.dlq, "--dry-run", "--reason", "looking");
+
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("would discard " + ops.dlq).contains("dry run (--dry-run): nothing recorded");
+        assertThat(ops.run("dlq", "show", "-t", ops.dlq, "--status", "OPEN", "--format", "jsonl").out().lines())
+                .hasSize(4);
+    }
+
     private int countShown(String... filter) {
         String[] args = new String[filter.length + 5];
         System.arraycopy(new String[]{"dlq", "show", "-t", ops.dlq, "--format=jsonl"}, 0, args, 0, 5);
