@@ -42,10 +42,8 @@ final class ListCommand extends OpsCommand {
             List<String> warnings = new ArrayList<>();
             StatusBook statuses = query.audit().statuses(warnings);
             List<DlqSummary> summaries = new ArrayList<>();
-            for (String topic : query.reader().deadLetterTopics()) {
-                summaries.add(DlqSummary.of(topic, DeadLetterQuery.select(query.reader().read(topic, RecordFilter.ALL),
-                        statuses, RecordFilter.ALL)));
-            }
+            query.reader().readAll(query.reader().deadLetterTopics()).forEach((topic, records) -> summaries.add(
+                    DlqSummary.of(topic, DeadLetterQuery.select(records, statuses, RecordFilter.ALL))));
             warn(warnings);
             print(summaries, context.clock().instant());
         }

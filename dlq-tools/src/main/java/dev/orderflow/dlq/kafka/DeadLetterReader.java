@@ -52,6 +52,24 @@ public final class DeadLetterReader {
         return records;
     }
 
+    /** Every record of the given DLQ topics, read in one pass, by topic. */
+    public java.util.Map<String, List<DeadLetter>> readAll(List<String> topics) {
+        java.util.Map<String, List<DeadLetter>> byTopic = new java.util.TreeMap<>();
+        if (topics.isEmpty()) {
+            return byTopic;
+        }
+        List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+        kafka.await(kafka.admin().describeTopics(topics).allTopicNames(), "describe the dead-letter topics")
+                .forEach((name, description) -> {
+                    byTopic.put(name, new ArrayList<>());
+                    description.partitions().forEach(p -> partitions.add(
+                            new org.apache.kafka.common.TopicPartition(name, p.partition())));
+                });
+        new TopicScanner(kafka).scan(partitions, dev.orderflow.dlq.domain.OffsetRange.ALL,
+                r -> byTopic.get(r.topic()).add(toDeadLetter(r)));
+        return byTopic;
+    }
+
     static DeadLetter toDeadLetter(ConsumerRecord<byte[], byte[]> record) {
         List<RecordHeader> headers = new ArrayList<>();
         for (Header header : record.headers()) {

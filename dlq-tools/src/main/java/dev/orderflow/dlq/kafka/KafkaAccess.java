@@ -34,6 +34,7 @@ public final class KafkaAccess implements AutoCloseable {
 
     private final OpsConfig config;
     private Admin admin;
+    private KafkaConsumer<byte[], byte[]> reader;
 
     public KafkaAccess(OpsConfig config) {
         this.config = config;
@@ -76,6 +77,14 @@ public final class KafkaAccess implements AutoCloseable {
 
     public boolean exists(String topic) {
         return topicNames().contains(topic);
+    }
+
+    /** The one reading consumer of this run, reassigned by each scan: creating a consumer per topic is slow. */
+    KafkaConsumer<byte[], byte[]> reader() {
+        if (reader == null) {
+            reader = consumer();
+        }
+        return reader;
     }
 
     public KafkaConsumer<byte[], byte[]> consumer() {
@@ -165,6 +174,9 @@ public final class KafkaAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reader != null) {
+            reader.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
+        }
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }

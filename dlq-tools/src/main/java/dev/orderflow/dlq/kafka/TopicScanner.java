@@ -32,13 +32,20 @@ final class TopicScanner {
     /** Scans the given partitions of {@code topic}, each over the offsets of {@code range} that exist. */
     void scan(String topic, Collection<Integer> partitions, OffsetRange range,
               Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
+        scan(partitions.stream().map(p -> new TopicPartition(topic, p)).toList(), range, sink);
+    }
+
+    /** Scans all given partitions (of any topics) together: one fetch session instead of one per topic. */
+    void scan(List<TopicPartition> assigned, OffsetRange range, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        String topic = assigned.stream().map(TopicPartition::topic).distinct().collect(
+                java.util.stream.Collectors.joining(","));
         long from = range.from();
         long to = range.to();
         if (assigned.isEmpty()) {
             return;
         }
-        try (KafkaConsumer<byte[], byte[]> consumer = kafka.consumer()) {
+        KafkaConsumer<byte[], byte[]> consumer = kafka.reader();
+        try {
             consumer.assign(assigned);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(assigned, kafka.timeout());
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned, kafka.timeout());
@@ -53,6 +60,7 @@ final class TopicScanner {
             }
             consumer.assign(stop.keySet());
             drain(consumer, stop, sink);
+            consumer.unsubscribe();
         } catch (TimeoutException e) {
             throw kafka.unreachable("read " + topic, e);
         } catch (KafkaException e) {
