@@ -5,6 +5,8 @@ import dev.orderflow.dlq.cli.CommandFactory;
 import dev.orderflow.dlq.cli.DlqCommand;
 import dev.orderflow.dlq.cli.OpsContext;
 import dev.orderflow.dlq.cli.OrdersCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,15 +32,7 @@ import picocli.CommandLine.Command;
             "  orderflow-ops dlq replay -t payment-consumer.dlq --category TRANSIENT --reason \"gateway back, INC-77\"",
             "  orderflow-ops dlq discard -t payment-consumer.dlq -o 42 --reason \"test order, INC-78\"",
             "  orderflow-ops orders resolve-payment o-1842 --outcome authorized --reference AUTH-99 --reason \"checked\"",
-            "  orderflow-ops audit --order-id o-1842",
-            "",
-            "Exit codes:",
-            "  0  done",
-            "  1  the operation failed part-way (the message says what was done; rerunning is safe)",
-            "  2  bad arguments or configuration (nothing changed)",
-            "  3  unknown topic, record or order (nothing changed)",
-            "  4  Kafka, the schema registry or the order API could not be reached (nothing changed)",
-            "  5  a safety check refused the action: origin mismatch, replay-count guard (nothing changed)"})
+            "  orderflow-ops audit --order-id o-1842"})
 public final class DlqToolsMain {
 
     public static void main(String[] args) {
@@ -48,6 +42,7 @@ public final class DlqToolsMain {
     /** The command line as {@code main} runs it: errors print as one line with an exit code, never a stack trace. */
     public static CommandLine commandLine(OpsContext context) {
         CommandLine commandLine = new CommandLine(new DlqToolsMain(), new CommandFactory(context));
+        documentExitCodes(commandLine);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof OpsException ops) {
@@ -64,5 +59,15 @@ public final class DlqToolsMain {
             return ExitCode.USAGE.code();
         });
         return commandLine;
+    }
+
+    /** Every command's --help lists the exit codes, taken from {@link ExitCode}, the one place they are defined. */
+    private static void documentExitCodes(CommandLine commandLine) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            codes.put(Integer.toString(code.code()), code.meaning());
+        }
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        commandLine.getSubcommands().values().forEach(DlqToolsMain::documentExitCodes);
     }
 }

@@ -2,7 +2,7 @@ package dev.orderflow.dlq;
 
 /** The process exit codes of {@code orderflow-ops}, documented in {@code --help}; scripts may rely on them. */
 public enum ExitCode {
-    OK(0, "done"),
+    OK(0, "done (including dry runs and 'nothing to do')"),
     FAILED(1, "the operation failed part-way (the message says what was done; rerunning is safe)"),
     USAGE(2, "bad arguments or configuration (nothing changed)"),
     NOT_FOUND(3, "unknown topic, record or order (nothing changed)"),

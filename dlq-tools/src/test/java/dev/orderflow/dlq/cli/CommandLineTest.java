@@ -21,8 +21,19 @@ class CommandLineTest {
         CliRun help = CliRun.of(context, "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Exit codes:").contains("5  a safety check refused").contains("dlq")
+        assertThat(help.out()).contains("Exit codes:").contains("a safety check refused").contains("dlq")
                 .contains("orders").contains("audit");
+        CliRun replayHelp = CliRun.of(context, "dlq", "replay", "--help");
+        assertThat(replayHelp.exitCode()).isZero();
+        assertThat(replayHelp.out()).contains("--reason").contains("Exit codes:").contains("origin mismatch");
+    }
+
+    @Test
+    void aMissingConfigFileIsAUsageError() {
+        CliRun run = CliRun.of(context, "dlq", "list", "--config", "/nonexistent/ops.properties");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot read the configuration file").hasLineCount(1);
     }
 
     @Test
