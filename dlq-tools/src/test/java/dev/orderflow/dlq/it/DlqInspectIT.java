@@ -157,6 +157,20 @@ class DlqInspectIT {
     }
 
     @Test
+    void settingsComeFromAConfigFileWhenNotInTheEnvironment(@TempDir Path dir, KafkaFixture kafka,
+                                                            SchemaRegistryFixture registry) throws Exception {
+        Path file = dir.resolve("ops.properties");
+        Files.writeString(file, "bootstrap.servers=" + kafka.bootstrapServers() + "\n"
+                + "schema.registry.url=" + registry.apicurioApiUrl() + "\n" + "audit.topic=" + ops.audit + "\n");
+
+        CliRun run = ops.run(ops.context().withEnvironment(java.util.Map.of()), "dlq", "show", "-t", ops.dlq,
+                "--config", file.toString(), "--format", "jsonl");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out().lines()).hasSize(4).anyMatch(l -> l.contains("dev.orderflow.events.OrderPlaced"));
+    }
+
+    @Test
     void discardDryRunRecordsNothing() {
         CliRun dry = ops.run("dlq", "discard", "-t", ops.dlq, "--dry-run", "--reason", "looking");
 
