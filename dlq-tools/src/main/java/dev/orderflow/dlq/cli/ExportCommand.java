@@ -55,7 +55,9 @@ final class ExportCommand extends OpsCommand {
             List<String> warnings = new ArrayList<>();
             List<Selected> selected = new DeadLetterQuery(kafka).select(selection.topic(), filter, warnings);
             warn(warnings);
-            write(selected, ShowCommand.decoder(config));
+            try (PayloadDecoder decoder = ShowCommand.decoder(config)) {
+                write(selected, decoder);
+            }
             out().printf("exported %d records of %s to %s%n", selected.size(), selection.topic(), output);
             out().flush();
         }

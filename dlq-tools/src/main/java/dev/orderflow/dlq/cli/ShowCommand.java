@@ -53,7 +53,9 @@ final class ShowCommand extends OpsCommand {
             List<String> warnings = new ArrayList<>();
             List<Selected> selected = new DeadLetterQuery(kafka).select(selection.topic(), filter, warnings);
             warn(warnings);
-            print(selected, decoder(config));
+            try (PayloadDecoder decoder = decoder(config)) {
+                print(selected, decoder);
+            }
         }
         return 0;
     }

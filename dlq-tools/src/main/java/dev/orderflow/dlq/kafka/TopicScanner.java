@@ -1,13 +1,14 @@
 package dev.orderflow.dlq.kafka;
 
 import dev.orderflow.dlq.OpsException;
-import java.time.Duration;
 import dev.orderflow.dlq.domain.OffsetRange;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -37,8 +38,7 @@ final class TopicScanner {
 
     /** Scans all given partitions (of any topics) together: one fetch session instead of one per topic. */
     void scan(List<TopicPartition> assigned, OffsetRange range, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        String topic = assigned.stream().map(TopicPartition::topic).distinct().collect(
-                java.util.stream.Collectors.joining(","));
+        String topic = assigned.stream().map(TopicPartition::topic).distinct().collect(Collectors.joining(","));
         long from = range.from();
         long to = range.to();
         if (assigned.isEmpty()) {
