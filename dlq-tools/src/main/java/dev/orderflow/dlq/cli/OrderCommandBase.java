@@ -2,11 +2,14 @@ package dev.orderflow.dlq.cli;
 
 import dev.orderflow.dlq.OpsException;
 import dev.orderflow.dlq.domain.AuditAction;
+import dev.orderflow.dlq.domain.AuditEntry;
 import dev.orderflow.dlq.domain.OperatorCommand;
 import dev.orderflow.dlq.kafka.AuditLog;
 import dev.orderflow.dlq.kafka.CommandEvents;
 import dev.orderflow.dlq.kafka.CommandPublisher;
 import dev.orderflow.dlq.kafka.KafkaAccess;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Mixin;
@@ -56,12 +59,40 @@ abstract class OrderCommandBase extends OpsCommand {
         }
         try (KafkaAccess kafka = new KafkaAccess(connection.load(context))) {
             kafka.checkReachable();
-            new CommandPublisher(kafka, new AuditLog(kafka)).publish(command, CommandEvents.toAvro(command));
+            AuditLog audit = new AuditLog(kafka);
+            if (commandId != null) {
+                checkRepeat(command, audit);
+            }
+            new CommandPublisher(kafka, audit).publish(command, CommandEvents.toAvro(command));
             out().printf("sent to %s and audited; to repeat it safely use --command-id %s%n",
                     kafka.config().commandsTopic(), command.commandId());
         }
         out().flush();
         return 0;
+    }
+
+    /**
+     * A reused command id must name the same command: consumers deduplicate by it, so the same id on another order
+     * or action would be dropped downstream as a duplicate, silently.
+     */
+    private void checkRepeat(OperatorCommand command, AuditLog audit) {
+        List<String> warnings = new ArrayList<>();
+        List<AuditEntry> earlier = audit.readAll(warnings).stream()
+                .filter(e -> command.commandId().equals(e.commandId()) && e.target() == null).toList();
+        warn(warnings);
+        for (AuditEntry entry : earlier) {
+            if (entry.action() != command.action() || !command.orderId().equals(entry.orderId())
+                    || !entry.details().equals(command.details())) {
+                throw OpsException.refused("command id " + command.commandId() + " was used for " + entry.action()
+                        + " on order " + entry.orderId() + " " + entry.details() + " at " + entry.at()
+                        + "; reusing it for a different command would be dropped as a duplicate. Omit --command-id");
+            }
+        }
+        if (!earlier.isEmpty()) {
+            AuditEntry first = earlier.get(0);
+            out().printf("  note: this command was sent before (%d times, first at %s by %s); consumers deduplicate "
+                    + "it by its id, so it takes effect once%n", earlier.size(), first.at(), first.operator());
+        }
     }
 
     private OperatorCommand command() {

@@ -53,6 +53,12 @@ class OrdersIT {
         CliRun repeat = ops.run("orders", "resolve-payment", "o-77", "--outcome", "authorized", "--reference",
                 "AUTH-1", "--reason", "timed out, sending again", "--command-id", id);
         assertThat(repeat.exitCode()).as(repeat.toString()).isZero();
+        assertThat(repeat.out()).contains("sent before (1 times").contains("takes effect once");
+
+        CliRun misuse = ops.run("orders", "resolve-payment", "o-78", "--outcome", "failed", "--reference", "AUTH-1",
+                "--reason", "wrong order", "--command-id", id);
+        assertThat(misuse.exitCode()).as(misuse.toString()).isEqualTo(5);
+        assertThat(misuse.err()).contains("would be dropped as a duplicate").hasLineCount(1);
 
         List<ConsumerRecord<byte[], byte[]>> records = TopicRecords.readAll(ops.kafka, ops.commands);
         assertThat(records).hasSize(2);
