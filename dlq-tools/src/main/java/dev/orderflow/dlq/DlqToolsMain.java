@@ -2,6 +2,7 @@ package dev.orderflow.dlq;
 
 import dev.orderflow.dlq.cli.AuditCommand;
 import dev.orderflow.dlq.cli.CommandFactory;
+import dev.orderflow.dlq.cli.ConfigCommand;
 import dev.orderflow.dlq.cli.DlqCommand;
 import dev.orderflow.dlq.cli.OpsContext;
 import dev.orderflow.dlq.cli.OrdersCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "orderflow-ops", mixinStandardHelpOptions = true, version = "orderflow 0.1.0",
         // --help, --version and the help layout apply to every subcommand too.
         scope = CommandLine.ScopeType.INHERIT, usageHelpWidth = 120,
-        subcommands = {DlqCommand.class, OrdersCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DlqCommand.class, OrdersCommand.class, AuditCommand.class, ConfigCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Operators' tool for dead letters and manual order recovery, with an audit trail.",
             "Settings: flags, then ORDERFLOW_OPS_<KEY> environment variables (ORDERFLOW_OPS_BOOTSTRAP_SERVERS,",

@@ -106,12 +106,6 @@ public final class OpsConfig extends AbstractConfig {
         return described;
     }
 
-    public static String documentation() {
-        StringBuilder doc = new StringBuilder();
-        DEFINITION.names().stream().sorted().forEach(k -> doc.append(k).append(' '));
-        return doc.toString().trim();
-    }
-
     private static String masked(String key, String value) {
         String lower = key.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(lower::contains) ? "********" : value;

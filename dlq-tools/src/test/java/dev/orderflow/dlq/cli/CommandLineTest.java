@@ -29,6 +29,17 @@ class CommandLineTest {
     }
 
     @Test
+    void configPrintsTheEffectiveSettingsWithSecretsMasked() {
+        CliRun run = CliRun.of(context.withEnvironment(Map.of("ORDERFLOW_OPS_BOOTSTRAP_SERVERS", "env:9092")),
+                "config", "--set", "client.sasl.jaas.config=user=alice password=hunter2", "--registry-url",
+                "http://registry:8080/apis/registry/v2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("[env:9092]").contains("http://registry:8080/apis/registry/v2")
+                .contains("client.sasl.jaas.config").contains("********").doesNotContain("hunter2");
+    }
+
+    @Test
     void aMissingConfigFileIsAUsageError() {
         CliRun run = CliRun.of(context, "dlq", "list", "--config", "/nonexistent/ops.properties");
 
