@@ -4,8 +4,6 @@ import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.outbox.OutboxEvent;
 import dev.orderflow.runtime.outbox.OutboxWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -126,21 +124,11 @@ public final class OrderIntake implements OrderPlacement {
         try {
             return serializer.serialize(OrderTopics.ORDERS, event);
         } catch (RuntimeException e) {
-            if (causedByIo(e)) {
+            if (RegistryFailures.isUnavailable(e)) {
                 throw new IntakeUnavailableException("the schema registry cannot be reached", e);
             }
             throw e;
         }
-    }
-
-    private static boolean causedByIo(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof IOException || t instanceof UncheckedIOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void rollback(Connection connection, Exception cause) {
