@@ -209,6 +209,38 @@ class OrderIntakeIT {
     }
 
     @Test
+    void underSerializableIsolationConflictsAreRetriedAndStillPlaceOneOrder() throws Exception {
+        // Stricter isolation turns the losers' ON CONFLICT into serialization failures (40001): they must be
+        // retried in a new transaction, which then finds the winner's row and repeats its answer.
+        String key = UUID.randomUUID().toString();
+        int requests = 8;
+        try (HikariDataSource serializable = pool(database.jdbcUrl(), requests, Duration.ofSeconds(10),
+                "TRANSACTION_SERIALIZABLE");
+             IntakeServer server = IntakeServer.start(OrderIntakeHandler.create(IntakeSettings.defaults(),
+                     serializable, serializer()));
+             OutboxCapture outbox = OutboxCapture.start(database);
+             Connection gate = database.connect()) {
+            gate.setAutoCommit(false);
+            lockIntakeTable(gate);
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(http.sendAsync(post(server, key, OrderBodies.VALID).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            await("all " + requests + " requests waiting on the intake table").atMost(WAIT)
+                    .until(this::backendsWaitingForIntakeTable, n -> n == requests);
+            gate.rollback();
+
+            List<HttpResponse<String>> responses = answers.stream().map(CompletableFuture::join).toList();
+
+            assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(202);
+            assertThat(responses).extracting(HttpResponse::body).containsOnly(responses.get(0).body());
+            assertThat(intakeRows(key)).isEqualTo(1);
+            assertThat(outbox.inserts()).hasSize(1);
+        }
+    }
+
+    @Test
     void whenTheInFlightLimitIsReachedTheNextRequestGets429WithRetryAfter() throws Exception {
         IntakeSettings settings = IntakeSettings.defaults().withMaxInFlight(2).withRetryAfter(Duration.ofSeconds(3));
         try (IntakeServer server = IntakeServer.start(handler(settings));
@@ -328,7 +360,12 @@ class OrderIntakeIT {
     }
 
     private HikariDataSource pool(String jdbcUrl, int size, Duration connectionTimeout) {
+        return pool(jdbcUrl, size, connectionTimeout, null);
+    }
+
+    private HikariDataSource pool(String jdbcUrl, int size, Duration connectionTimeout, String isolation) {
         HikariConfig config = new HikariConfig();
+        config.setTransactionIsolation(isolation);
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(database == null ? "postgres" : database.user());
         config.setPassword(database == null ? "" : database.password());
