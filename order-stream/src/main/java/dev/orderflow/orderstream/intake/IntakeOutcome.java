@@ -3,7 +3,7 @@ package dev.orderflow.orderstream.intake;
 import java.util.UUID;
 
 /** How an intake request ended, for the HTTP layer to answer. */
-public sealed interface IntakeOutcome permits IntakeOutcome.Accepted, IntakeOutcome.KeyReused {
+sealed interface IntakeOutcome permits IntakeOutcome.Accepted, IntakeOutcome.KeyReused {
 
     /**
      * The order is recorded and its {@code OrderPlaced} is in the outbox.

@@ -121,7 +121,7 @@ final class OrderRequestValidator {
             return null;
         }
         reader.rejectUnknownFields(node, path, ADDRESS_FIELDS);
-        OrderRequest.Address address = new OrderRequest.Address(
+        return new OrderRequest.Address(
                 reader.requiredText(node, path, "recipientName"),
                 reader.requiredText(node, path, "line1"),
                 reader.optionalText(node, path, "line2"),
@@ -129,7 +129,6 @@ final class OrderRequestValidator {
                 reader.requiredText(node, path, "postalCode"),
                 reader.optionalText(node, path, "region"),
                 country(reader, node, path));
-        return address;
     }
 
     private static String country(BodyReader reader, JsonNode address, String path) {
