@@ -2,6 +2,7 @@ package dev.orderflow.orderstream;
 
 import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.orderstream.config.OrderStreamSettings;
+import dev.orderflow.orderstream.intake.IntakeService;
 import dev.orderflow.runtime.serde.EventSerdes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -88,19 +89,30 @@ public final class OrderStreamMain implements Callable<Integer> {
 
     private static int run(OrderStreamConfig config, PrintWriter out, PrintWriter err) throws InterruptedException {
         OrderStreamApp app;
+        IntakeService intake = null;
         try {
-            app = OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.empty(),
+            if (config.intakeDatabase().isPresent()) {
+                intake = IntakeService.start(config.intakeDatabase().get(), config.registry());
+            }
+            app = OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()),
+                    Optional.ofNullable(intake).map(IntakeService::handler),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         } catch (ConfigException e) {
+            closeQuietly(intake);
             err.println("order-stream: " + e.getMessage());
             return 2;
-        } catch (UncheckedIOException | KafkaException e) {
+        } catch (RuntimeException e) {
+            closeQuietly(intake);
             err.println("order-stream: cannot start: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "order-stream-stop"));
+        IntakeService started = intake;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            closeQuietly(started);
+        }, "order-stream-stop"));
         out.println("order-stream running; HTTP API on port " + app.httpPort() + ", advertised as "
-                + app.advertisedServer());
+                + app.advertisedServer() + (started == null ? " (POST /orders off: no intake.jdbc.url)" : ""));
         out.flush();
         app.awaitClosed();
         if (app.failed()) {
@@ -108,5 +120,11 @@ public final class OrderStreamMain implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private static void closeQuietly(IntakeService intake) {
+        if (intake != null) {
+            intake.close();
+        }
     }
 }

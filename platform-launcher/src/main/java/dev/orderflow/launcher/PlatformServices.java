@@ -4,6 +4,7 @@ import dev.orderflow.infra.WorkDirectories;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.orderstream.OrderStreamApp;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
+import dev.orderflow.orderstream.intake.IntakeService;
 import dev.orderflow.runtime.serde.EventSerdes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,6 +44,8 @@ final class PlatformServices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
     private static final Duration RELAY_READY = Duration.ofSeconds(60);
+    /** The order intake API's database (idempotency keys, outbox of OrderPlaced). */
+    static final String ORDERS_DATABASE = "orders";
     /** What the load generator orders: five SKUs, stocked for long runs. */
     private static final Map<String, Integer> STOCK = Map.of("SKU-1", 1_000_000, "SKU-2", 1_000_000,
             "SKU-3", 1_000_000, "SKU-4", 1_000_000, "SKU-5", 1_000_000);
@@ -120,10 +123,11 @@ final class PlatformServices implements AutoCloseable {
             }
             java.nio.file.Path stateDir = WorkDirectories.createTemp("order-stream-state");
             running.push(() -> WorkDirectories.deleteRecursively(stateDir));
-            OrderStreamApp orderStream = startOrderStream(bootstrapServers, registryApiUrl, stateDir);
+            OrderStreamApp orderStream = startOrderStream(bootstrapServers, registryApiUrl, stateDir,
+                    databases.get(ORDERS_DATABASE), running);
             running.push(orderStream);
             URI orderApi = URI.create("http://127.0.0.1:" + orderStream.httpPort() + "/");
-            endpoints.put("order-stream (order API)", orderApi.resolve("/orders").toString());
+            endpoints.put("order-stream (order API, POST /orders)", orderApi.resolve("/orders").toString());
             return new PlatformServices(running, endpoints, sandbox.baseUri(), orderApi,
                     services.values().stream().map(StageService::name).toList());
         } catch (RuntimeException | InterruptedException e) {
@@ -134,7 +138,7 @@ final class PlatformServices implements AutoCloseable {
 
     /** order-stream with its state in a temporary directory: the local platform starts from nothing every time. */
     private static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
-            java.nio.file.Path stateDir) {
+            java.nio.file.Path stateDir, ConnectionInfo intakeDb, Deque<AutoCloseable> running) {
         Map<String, String> settings = new HashMap<>();
         settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         settings.put(OrderStreamConfig.REGISTRY_URL, registryApiUrl);
@@ -142,8 +146,13 @@ final class PlatformServices implements AutoCloseable {
         settings.put(OrderStreamConfig.STATE_DIR, stateDir.toString());
         settings.put(OrderStreamConfig.PUNCTUATION_INTERVAL_MS, "1000");
         settings.put(OrderStreamConfig.STREAMS_PREFIX + "processing.exception.handler.global.enabled", "true");
+        settings.put(OrderStreamConfig.INTAKE_JDBC_URL, intakeDb.jdbcUrl());
+        settings.put(OrderStreamConfig.INTAKE_JDBC_USER, intakeDb.user());
+        settings.put(OrderStreamConfig.INTAKE_JDBC_PASSWORD, intakeDb.password() == null ? "" : intakeDb.password());
         OrderStreamConfig config = new OrderStreamConfig(settings);
-        return OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.empty(),
+        IntakeService intake = IntakeService.start(config.intakeDatabase().orElseThrow(), config.registry());
+        running.push(intake);
+        return OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.of(intake.handler()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 

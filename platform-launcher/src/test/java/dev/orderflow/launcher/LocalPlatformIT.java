@@ -39,7 +39,7 @@ class LocalPlatformIT {
                 .containsPattern("Outbox relay\\s+sources orders, inventory, payment, shipping")
                 .containsPattern("Provider sandbox \\(none faults\\)\\s+http://127\\.0\\.0\\.1:\\d+")
                 .contains("payment-consumer")
-                .containsPattern("order-stream \\(order API\\)\\s+http://127\\.0\\.0\\.1:\\d+/orders")
+                .containsPattern("order-stream \\(order API, POST /orders\\)\\s+http://127\\.0\\.0\\.1:\\d+/orders")
                 .containsPattern("Ready in \\d+ ms")
                 .contains("Stopped.");
         assertThat(childPids(banner)).isNotEmpty()

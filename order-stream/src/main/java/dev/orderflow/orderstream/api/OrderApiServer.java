@@ -39,7 +39,8 @@ public final class OrderApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OrderApiServer.class);
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
-    private static final int THREADS = 8;
+    // Enough for the intake API's in-flight limit plus queries: a request beyond the limit must get its 429 at once.
+    private static final int THREADS = 48;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {

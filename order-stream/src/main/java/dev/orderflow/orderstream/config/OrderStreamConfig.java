@@ -60,6 +60,10 @@ public final class OrderStreamConfig extends AbstractConfig {
     public static final String DEDUPE_MAX_EVENT_IDS = "dedupe.max.event.ids";
     public static final String ANOMALIES_MAX = "anomalies.max";
     public static final String HTTP_FORWARD_TIMEOUT_MS = "http.forward.timeout.ms";
+    public static final String INTAKE_JDBC_URL = "intake.jdbc.url";
+    public static final String INTAKE_JDBC_USER = "intake.jdbc.user";
+    public static final String INTAKE_JDBC_PASSWORD = "intake.jdbc.password";
+    public static final String INTAKE_MAX_IN_FLIGHT = "intake.max.in.flight";
     public static final String ESCALATION_DEADLINE_PREFIX = "escalation.deadline.";
     public static final String STREAMS_PREFIX = "streams.";
 
@@ -127,7 +131,13 @@ public final class OrderStreamConfig extends AbstractConfig {
             .define(ANOMALIES_MAX, Type.INT, ViewLimits.DEFAULT.maxAnomalies(), ConfigDef.Range.between(1, 10_000),
                     Importance.LOW, "Anomalies (invalid or out-of-order events) kept per order (newest).")
             .define(HTTP_FORWARD_TIMEOUT_MS, Type.LONG, 5_000L, ConfigDef.Range.between(100, 120_000),
-                    Importance.LOW, "Timeout of a query forwarded to the instance that owns the order.");
+                    Importance.LOW, "Timeout of a query forwarded to the instance that owns the order.")
+            .define(INTAKE_JDBC_URL, Type.STRING, "", Importance.MEDIUM, "Database of the order intake API "
+                    + "(POST /orders: idempotency keys and the outbox of OrderPlaced); empty turns the intake off.")
+            .define(INTAKE_JDBC_USER, Type.STRING, "", Importance.MEDIUM, "User of the intake database.")
+            .define(INTAKE_JDBC_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Password of the intake database.")
+            .define(INTAKE_MAX_IN_FLIGHT, Type.INT, 32, ConfigDef.Range.between(1, 10_000), Importance.LOW,
+                    "POST /orders requests handled at once; more are answered 429 with Retry-After.");
 
     private final EscalationPolicy escalationPolicy;
 
@@ -156,6 +166,22 @@ public final class OrderStreamConfig extends AbstractConfig {
 
     public String applicationId() {
         return getString(APPLICATION_ID);
+    }
+
+    /** The intake database, when this instance takes orders over POST /orders. */
+    public java.util.Optional<IntakeDatabase> intakeDatabase() {
+        String url = getString(INTAKE_JDBC_URL);
+        return url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new IntakeDatabase(url,
+                getString(INTAKE_JDBC_USER), getPassword(INTAKE_JDBC_PASSWORD).value(), getInt(INTAKE_MAX_IN_FLIGHT)));
+    }
+
+    /** Where the intake API keeps its idempotency keys and its outbox. */
+    public record IntakeDatabase(String jdbcUrl, String user, String password, int maxInFlight) {
+        @Override
+        public String toString() {
+            return "IntakeDatabase[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=****, maxInFlight="
+                    + maxInFlight + "]";
+        }
     }
 
     public RegistrySettings registry() {
