@@ -60,12 +60,12 @@ public final class DemoRun {
         try (ProgressMonitor monitor = new ProgressMonitor(endpoints.bootstrapServers(),
                 EventSerdes.valueDeserializer(registry), progress);
              LoadGenerator load = new LoadGenerator(endpoints.bootstrapServers(), EventSerdes.valueSerializer(registry),
-                     Clock.systemUTC());
+                     Clock.systemUTC(), endpoints.orderApi());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      endpoints.bootstrapServers()))) {
             monitor.start();
-            out.printf("%nPlacing %d orders at %d/s (an upstream producer on '%s') ...%n", options.orders(),
-                    options.perSecond(), OrderTopics.ORDERS);
+            out.printf("%nPlacing %d orders at %d/s (an upstream producer on '%s', one in ten through POST /orders)"
+                    + " ...%n", options.orders(), options.perSecond(), OrderTopics.ORDERS);
             out.flush();
             CompletableFuture<Void> placing = CompletableFuture.runAsync(() -> {
                 try {
@@ -91,6 +91,7 @@ public final class DemoRun {
                 }
             }
             placing.cancel(true);
+            out.printf("%n%d orders were placed through POST /orders%n", load.viaApi());
             return summary(progress, started, admin, monitor.undecodable());
         }
     }

@@ -5,6 +5,11 @@ import dev.orderflow.events.LineItem;
 import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.events.ShippingAddress;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -21,12 +26,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * An upstream system placing orders: {@code OrderPlaced} in the Confluent framing straight onto the orders topic, at
- * a steady rate, with a realistic mix (a few SKUs, several countries, a small share of cards the gateway declines).
+ * Upstream systems placing orders, both ways in (DESIGN.md §2): {@code OrderPlaced} in the Confluent framing straight
+ * onto the orders topic, and one order in ten through the order API's {@code POST /orders}; at a steady rate, with a realistic mix (a few SKUs, several countries, a small share of cards the gateway declines).
  */
 final class LoadGenerator implements AutoCloseable {
 
     private static final List<String> COUNTRIES = List.of("AT", "DE", "FR", "NL", "SE", "US", "GB", "IT");
+    private static final int API_SHARE = 10;
     private static final List<String> DECLINED_TOKENS = List.of("tok_insufficient_funds", "tok_card_declined");
 
     private final KafkaProducer<byte[], byte[]> producer;
@@ -34,8 +40,14 @@ final class LoadGenerator implements AutoCloseable {
     private final Clock clock;
     private final Random random = new Random(42);
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong viaApi = new AtomicLong();
+    private final URI orderApi;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
 
-    LoadGenerator(String bootstrapServers, Serializer<SpecificRecord> avro, Clock clock) {
+    /** @param orderApi where every tenth order is placed over {@code POST /orders} instead (the other way in) */
+    LoadGenerator(String bootstrapServers, Serializer<SpecificRecord> avro, Clock clock, URI orderApi) {
+        this.orderApi = orderApi;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.CLIENT_ID_CONFIG, "upstream-load-generator"),
                 new ByteArraySerializer(), new ByteArraySerializer());
@@ -45,6 +57,11 @@ final class LoadGenerator implements AutoCloseable {
 
     long sent() {
         return sent.get();
+    }
+
+    /** Orders placed through the order API (the rest went straight to the topic). */
+    long viaApi() {
+        return viaApi.get();
     }
 
     /** Places {@code orders} orders at {@code perSecond}, pacing against the clock; returns when all are sent. */
@@ -57,6 +74,11 @@ final class LoadGenerator implements AutoCloseable {
                 TimeUnit.NANOSECONDS.sleep(wait);    // pacing a load, not coordinating threads
             }
             OrderPlaced order = order("order-" + UUID.randomUUID());
+            if (i % API_SHARE == API_SHARE - 1) {
+                placeThroughApi(order);
+                sent.incrementAndGet();
+                continue;
+            }
             String orderId = order.getMetadata().getOrderId();
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(OrderTopics.ORDERS,
                     orderId.getBytes(StandardCharsets.UTF_8), avro.serialize(OrderTopics.ORDERS, order));
@@ -65,6 +87,37 @@ final class LoadGenerator implements AutoCloseable {
             sent.incrementAndGet();
         }
         producer.flush();
+    }
+
+    /** The same order as JSON to POST /orders; the API assigns its own order id and writes OrderPlaced itself. */
+    private void placeThroughApi(OrderPlaced order) {
+        Map<String, Object> address = new java.util.LinkedHashMap<>();
+        address.put("recipientName", order.getShippingAddress().getRecipientName());
+        address.put("line1", order.getShippingAddress().getLine1());
+        address.put("city", order.getShippingAddress().getCity());
+        address.put("postalCode", order.getShippingAddress().getPostalCode());
+        address.put("countryCode", order.getShippingAddress().getCountryCode());
+        Map<String, Object> body = Map.of("customerId", order.getCustomerId(),
+                "lineItems", order.getLineItems().stream().map(l -> Map.of("sku", l.getSku(),
+                        "quantity", l.getQuantity(), "unitPriceMinor", l.getUnitPriceMinor())).toList(),
+                "currency", order.getCurrency(), "totalMinor", order.getTotalMinor(),
+                "shippingAddress", address, "paymentMethodToken", order.getPaymentMethodToken());
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(orderApi.resolve("/orders"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", order.getMetadata().getEventId().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("POST /orders answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            viaApi.incrementAndGet();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("POST /orders failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private OrderPlaced order(String orderId) {
