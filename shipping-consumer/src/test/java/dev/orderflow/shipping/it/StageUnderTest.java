@@ -188,6 +188,14 @@ final class StageUnderTest implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    JsonNode postWithKey(String path, String idempotencyKey, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return JSON.readTree(response.body());
+    }
+
     JsonNode getJson(String path) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
