@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * shipping-consumer as deployed: started by the runtime's runner against a real broker, PostgreSQL, schema registry
@@ -143,6 +145,55 @@ class ShippingServiceIT {
         assertThat(stage.getJson("/fulfillment/shipments/by-key/ship-" + order + "-1").path("executions").asInt())
                 .isEqualTo(1);
         assertThat(stage.invariantsHold()).isTrue();
+    }
+
+    /** Transient (5xx), overload (503 + Retry-After) and ambiguous-not-accepted (timeout before the work) rows. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"transientErrorRate\": 1.0", "\"overloadRate\": 1.0, \"retryAfterSeconds\": 2",
+            "\"timeoutBeforeWorkRate\": 1.0, \"holdMs\": 0"})
+    void aRequestThatFailsWithoutEffectIsRetriedLaterUnderTheSameKey(String fault) throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"fulfillment.accept\": {" + fault + "}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        await("deferred retry scheduled").atMost(WAIT).until(() -> stage.count(
+                "SELECT count(*) FROM deferred_action WHERE kind = 'accept-retry' AND order_id = '" + order + "'") == 1);
+        assertThat(stage.announced(order)).isEmpty();
+
+        stage.faults("{\"profile\": \"none\"}");
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).singleElement()
+                .satisfies(e -> assertThat(e.path("idempotencyKey").asText()).isEqualTo("ship-" + order + "-1"));
+    }
+
+    @Test
+    void anAcceptanceThatStaysUnknownIsAnnouncedPendingAndResolvedByALaterCheck() throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"fulfillment.accept\": {\"lostReplyAfterWorkRate\":"
+                + " 1.0, \"holdMs\": 0}, \"fulfillment.status\": {\"transientErrorRate\": 1.0}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        awaitAnnounced(order, "ShipmentPending");
+
+        stage.faults("{\"profile\": \"none\"}");
+
+        awaitAnnounced(order, "ShipmentPending", "ShipmentAccepted");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).hasSize(1);
+        assertThat(stage.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void aMalformedPaymentIsDeadLetteredAndTheOrdersNextEventStillFlows() throws Exception {
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.PAYMENT, PaymentAuthorized.newBuilder(authorized(order)).setAuthorizationId(" ")
+                .build());
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        assertThat(stage.meters.counter("orderflow.consumer.dead.lettered", "consumer", stage.consumerName,
+                "category", "MALFORMED").count()).isEqualTo(1);
     }
 
     @Test
