@@ -12,6 +12,9 @@ final class DeferralKinds {
     /** Send the commit again: idempotent like the release. */
     static final String COMMIT_RETRY = "commit-retry";
 
+    /** Find out what superseded attempts of the order reserved, and release it. */
+    static final String SUPERSEDED_CLEANUP = "superseded-cleanup";
+
     private DeferralKinds() {
     }
 }

@@ -29,7 +29,8 @@ final class Escalations {
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK)
                 .cancelling(DeferralKinds.RELEASE_RETRY)
-                .cancelling(DeferralKinds.COMMIT_RETRY);
+                .cancelling(DeferralKinds.COMMIT_RETRY)
+                .cancelling(DeferralKinds.SUPERSEDED_CLEANUP);
     }
 
     /** The order state (DESIGN.md §3) the order is stuck in, as operators see it. */

@@ -35,6 +35,7 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
     private final Escalations escalations;
     private final SettlementSteps settlement;
     private final ReservationSteps reservation;
+    private final SupersededAttempts superseded;
 
     /** @param topic where the stage announces its events (the outbox row's destination) */
     public InventoryHandler(StockApi stock, StageCallExecutor calls, String topic) {
@@ -42,6 +43,7 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
         this.escalations = new Escalations(ports);
         this.settlement = new SettlementSteps(ports, escalations);
         this.reservation = new ReservationSteps(ports, settlement);
+        this.superseded = new SupersededAttempts(ports, reservation, escalations);
     }
 
     @Override
@@ -100,6 +102,8 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
                         ? Decision.unchanged(state)
                         : pastDeadline ? escalations.escalate(state, "stock still not released at the deadline", context)
                         : settlement.release(state, action.attempts(), context);
+                case DeferralKinds.SUPERSEDED_CLEANUP -> superseded.cleanUp(state, action.attempts(),
+                        action.deadline(), context);
                 case DeferralKinds.COMMIT_RETRY -> state.status() != InventoryStatus.COMMIT_SCHEDULED
                         ? Decision.unchanged(state)
                         : pastDeadline ? escalations.escalate(state, "stock still not committed at the deadline", context)
@@ -124,15 +128,26 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
             return settlement.released(state, null, "cancelled before the order reached inventory; nothing reserved",
                     context);
         }
-        if (state != null) {
-            // Another OrderPlaced of an order already taken in (a re-submission): the first one decides.
-            LOG.info("order {}: already at the inventory stage ({}); OrderPlaced {} ignored", context.orderId(),
-                    state.status(), metadata.getEventId());
-            return Decision.unchanged(state);
-        }
         List<StockLine> lines = new ArrayList<>();
         for (LineItem item : placed.getLineItems()) {
             lines.add(new StockLine(item.getSku(), item.getQuantity()));
+        }
+        if (state != null && metadata.getAttempt() > state.attempt()) {
+            if (state.status().unresolved()) {
+                return superseded.takeOver(state, metadata.getAttempt(), lines, context);
+            }
+            if (state.status() == InventoryStatus.REJECTED) {
+                // A definite refusal before: the later attempt is judged afresh under its own key.
+                return reservation.reserve(InventoryState.placed(metadata.getAttempt(), lines, context.now()), 0,
+                        context);
+            }
+        }
+        if (state != null) {
+            // Another OrderPlaced of an order already taken in (a redelivery under a new id, or a later attempt of an
+            // order that already holds stock or was cancelled): the state decides, nothing is reserved again.
+            LOG.info("order {}: already at the inventory stage ({}); OrderPlaced {} ignored", context.orderId(),
+                    state.status(), metadata.getEventId());
+            return Decision.unchanged(state);
         }
         return reservation.reserve(InventoryState.placed(metadata.getAttempt(), lines, context.now()), 0, context);
     }

@@ -2,6 +2,7 @@ package dev.orderflow.inventory.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,24 +15,29 @@ import java.util.Objects;
  * @param since          when the work still open began; the escalation deadline counts from it
  * @param releaseReason  why a release was asked for (a {@code ReleaseReason} symbol), or null
  * @param escalated      operators were called; nothing is retried any more until an event arrives
+ * @param supersededKeys reserve keys of earlier attempts whose outcome was still unknown when a later attempt of the
+ *                       order arrived: whatever they reserved is released, the later attempt wins
  */
 public record InventoryState(InventoryStatus status, int attempt, List<StockLine> lines, String reservationId,
-        Instant expiresAt, Instant since, String releaseReason, String releaseDetail, boolean escalated) {
+        Instant expiresAt, Instant since, String releaseReason, String releaseDetail, boolean escalated,
+        List<String> supersededKeys) {
 
     public InventoryState {
         Objects.requireNonNull(status, "status");
         lines = lines == null ? List.of() : List.copyOf(lines);
+        supersededKeys = supersededKeys == null ? List.of() : List.copyOf(supersededKeys);
     }
 
     /** An order seen for the first time, before the reserve call. */
     public static InventoryState placed(int attempt, List<StockLine> lines, Instant now) {
-        return new InventoryState(InventoryStatus.RETRY_SCHEDULED, attempt, lines, null, null, now, null, null, false);
+        return new InventoryState(InventoryStatus.RETRY_SCHEDULED, attempt, lines, null, null, now, null, null, false,
+                List.of());
     }
 
     /** A cancel or decline that arrived before the order. */
     public static InventoryState cancelledBeforePlaced(String reason, String detail, Instant now) {
         return new InventoryState(InventoryStatus.CANCELLED_BEFORE_PLACED, 0, List.of(), null, null, now, reason,
-                detail, false);
+                detail, false, List.of());
     }
 
     /** The provider's idempotency key of this order's reserve call at this attempt. */
@@ -49,32 +55,49 @@ public record InventoryState(InventoryStatus status, int attempt, List<StockLine
 
     public InventoryState withStatus(InventoryStatus next) {
         return new InventoryState(next, attempt, lines, reservationId, expiresAt, since, releaseReason, releaseDetail,
-                escalated);
+                escalated, supersededKeys);
     }
 
     /** Moves to a new status whose open work starts now (the deadline counts afresh). */
     public InventoryState startingWork(InventoryStatus next, Instant now) {
         return new InventoryState(next, attempt, lines, reservationId, expiresAt, now, releaseReason, releaseDetail,
-                false);
+                false, supersededKeys);
     }
 
     public InventoryState reserved(String id, Instant expires) {
         return new InventoryState(InventoryStatus.RESERVED, attempt, lines, id, expires, since, releaseReason,
-                releaseDetail, false);
+                releaseDetail, false, supersededKeys);
     }
 
     public InventoryState releaseRequested(String reason, String detail) {
-        return new InventoryState(status, attempt, lines, reservationId, expiresAt, since, reason, detail, escalated);
+        return new InventoryState(status, attempt, lines, reservationId, expiresAt, since, reason, detail, escalated,
+                supersededKeys);
     }
 
     public InventoryState escalatedNow() {
         return new InventoryState(status, attempt, lines, reservationId, expiresAt, since, releaseReason,
-                releaseDetail, true);
+                releaseDetail, true, supersededKeys);
     }
 
     /** A new attempt under a new key version: only after the previous one definitely has no live effect. */
     public InventoryState nextAttempt(Instant now) {
         return new InventoryState(InventoryStatus.RETRY_SCHEDULED, attempt + 1, lines, null, null, now, releaseReason,
-                releaseDetail, false);
+                releaseDetail, false, supersededKeys);
+    }
+
+    /**
+     * A later attempt of the order (a re-submission) takes over while this attempt's outcome is unknown: its key
+     * is kept for a clean-up that releases whatever it reserved.
+     */
+    public InventoryState supersededBy(int newAttempt, List<StockLine> newLines, String orderId, Instant now) {
+        List<String> keys = new ArrayList<>(supersededKeys);
+        keys.add(reserveKey(orderId));
+        return new InventoryState(InventoryStatus.RETRY_SCHEDULED, newAttempt, newLines, null, null, now,
+                releaseReason, releaseDetail, false, keys);
+    }
+
+    public InventoryState withSupersededKeys(List<String> keys) {
+        return new InventoryState(status, attempt, lines, reservationId, expiresAt, since, releaseReason,
+                releaseDetail, escalated, keys);
     }
 }

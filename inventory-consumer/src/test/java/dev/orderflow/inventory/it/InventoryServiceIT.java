@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * inventory-consumer as deployed: started by the runtime's runner against a real broker, PostgreSQL, schema
@@ -117,9 +119,12 @@ class InventoryServiceIT {
         assertThat(stage.invariantsHold()).isTrue();
     }
 
-    @Test
-    void aProviderThatKeepsFailingGetsADeferredRetryUnderTheSameKey() throws Exception {
-        stage.faults("{\"profile\": \"none\", \"overrides\": {\"stock.reserve\": {\"transientErrorRate\": 1.0}}}");
+    /** Transient (5xx), overload (503 + Retry-After) and ambiguous-not-done (timeout before the work) rows. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"transientErrorRate\": 1.0", "\"overloadRate\": 1.0, \"retryAfterSeconds\": 2",
+            "\"timeoutBeforeWorkRate\": 1.0, \"holdMs\": 0"})
+    void aCallThatFailsWithoutEffectGetsADeferredRetryUnderTheSameKey(String fault) throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"stock.reserve\": {" + fault + "}}}");
         String order = UniqueNames.of("order");
         stage.send(OrderTopics.ORDERS, placed(order, "SKU-1", 1));
         await("deferred retry scheduled").atMost(WAIT).until(() -> stage.count(
@@ -132,6 +137,23 @@ class InventoryServiceIT {
         assertThat(stage.ledger(order, "STOCK_RESERVED")).singleElement()
                 .satisfies(e -> assertThat(e.path("idempotencyKey").asText()).isEqualTo("inv-" + order + "-1"));
         await("deferred work done").atMost(WAIT).until(() -> stage.count("SELECT count(*) FROM deferred_action") == 0);
+    }
+
+    @Test
+    void anOutcomeThatStaysUnknownIsAnnouncedPendingAndResolvedByALaterStatusCheck() throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"stock.reserve\": {\"lostReplyAfterWorkRate\": 1.0,"
+                + " \"holdMs\": 0}, \"stock.status\": {\"transientErrorRate\": 1.0}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "SKU-1", 1));
+        awaitAnnounced(order, "InventoryPending");
+        assertThat(stage.count("SELECT count(*) FROM deferred_action WHERE kind = 'reserve-status-recheck'"))
+                .isEqualTo(1);
+
+        stage.faults("{\"profile\": \"none\"}");
+
+        awaitAnnounced(order, "InventoryPending", "InventoryReserved");
+        assertThat(stage.ledger(order, "STOCK_RESERVED")).as("the reservation made before the lost reply").hasSize(1);
+        assertThat(stage.invariantsHold()).isTrue();
     }
 
     @Test

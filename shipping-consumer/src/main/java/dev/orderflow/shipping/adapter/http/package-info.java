@@ -1,0 +1,2 @@
+/** The fulfillment provider over HTTP. */
+package dev.orderflow.shipping.adapter.http;

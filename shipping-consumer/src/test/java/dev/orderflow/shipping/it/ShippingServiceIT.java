@@ -1,0 +1,245 @@
+package dev.orderflow.shipping.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.events.EventMetadata;
+import dev.orderflow.events.FulfillmentProgressed;
+import dev.orderflow.events.FulfillmentStage;
+import dev.orderflow.events.LineItem;
+import dev.orderflow.events.OrderPlaced;
+import dev.orderflow.events.PaymentAuthorized;
+import dev.orderflow.events.RetryShippingCommand;
+import dev.orderflow.events.ShipmentRejected;
+import dev.orderflow.events.ShipmentRejectionReason;
+import dev.orderflow.events.ShippingAddress;
+import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.sandbox.ProviderSandbox;
+import dev.orderflow.sandbox.SandboxConfig;
+import dev.orderflow.shipping.ShippingService;
+import dev.orderflow.testing.KafkaFixture;
+import dev.orderflow.testing.PostgresFixture;
+import dev.orderflow.testing.RealInfrastructure;
+import dev.orderflow.testing.SchemaRegistryFixture;
+import dev.orderflow.testing.UniqueNames;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * shipping-consumer as deployed: started by the runtime's runner against a real broker, PostgreSQL, schema registry
+ * and the provider sandbox over HTTP (its clock stands still until the test moves it, so fulfillment progresses
+ * exactly when asked). Each order is really authorized at the sandbox first, as payment-consumer would, so the
+ * ledger's "no shipment without a charge" invariant is checked too.
+ */
+@ExtendWith(RealInfrastructure.class)
+class ShippingServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final List<String> INPUTS = List.of(OrderTopics.ORDERS, OrderTopics.PAYMENT, OrderTopics.COMMANDS);
+
+    private final KafkaFixture kafka;
+    private final PostgresFixture postgres;
+    private final SchemaRegistryFixture registry;
+    private StageUnderTest stage;
+
+    ShippingServiceIT(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.registry = registry;
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder()
+                .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build());
+        stage = new StageUnderTest(kafka, postgres, registry, sandbox, "shipping-it", INPUTS)
+                .start(new ShippingService(), INPUTS, Map.of(
+                        "policy.shipping.attempt.timeout", "500ms",
+                        "policy.shipping.deferral.schedule", "200ms,500ms",
+                        "policy.shipping.status.query.schedule", "200ms,500ms"));
+    }
+
+    @AfterEach
+    void stop() {
+        stage.close();
+    }
+
+    @Test
+    void anAcceptedShipmentIsFollowedToDeliveryAsTheProvidersClockMoves() throws Exception {
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        awaitAnnounced(order, "ShipmentAccepted");
+
+        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+
+        awaitAnnounced(order, "ShipmentAccepted", "FulfillmentProgressed", "FulfillmentProgressed",
+                "FulfillmentProgressed", "FulfillmentProgressed");
+        List<FulfillmentStage> stages = stage.announced(order).stream().filter(FulfillmentProgressed.class::isInstance)
+                .map(e -> ((FulfillmentProgressed) e).getStage()).toList();
+        assertThat(stages).containsExactly(FulfillmentStage.PICKED, FulfillmentStage.PACKED,
+                FulfillmentStage.HANDED_TO_CARRIER, FulfillmentStage.DELIVERED);
+        FulfillmentProgressed delivered = (FulfillmentProgressed) stage.announced(order).get(4);
+        assertThat(delivered.getTrackingNumber()).isNotBlank();
+        await("polling stopped").atMost(WAIT).until(() -> stage.count("SELECT count(*) FROM deferred_action") == 0);
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).singleElement()
+                .satisfies(e -> assertThat(e.path("idempotencyKey").asText()).isEqualTo("ship-" + order + "-1"));
+        assertThat(stage.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void aPaymentThatArrivesBeforeTheOrderIsHeldUntilTheAddressIsKnown() throws Exception {
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        await("payment remembered").atMost(WAIT).until(() -> stage.count(
+                "SELECT count(*) FROM stage_state WHERE order_id = '" + order + "'") == 1);
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).isEmpty();
+
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        assertThat(stage.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void anInvalidAddressBlocksTheOrderAndAnOperatorRetryIsANewAttempt() throws Exception {
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "00000"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        awaitAnnounced(order, "ShipmentRejected");
+        assertThat(((ShipmentRejected) stage.announced(order).get(0)).getReasonCode())
+                .isEqualTo(ShipmentRejectionReason.INVALID_ADDRESS);
+        assertThat(stage.ledger(order, "PAYMENT_VOIDED")).as("payment never rolled back by shipping").isEmpty();
+
+        stage.send(OrderTopics.COMMANDS, RetryShippingCommand.newBuilder().setMetadata(metadata(order))
+                .setOperator("ops").setReason("asked the carrier to try").build());
+
+        awaitAnnounced(order, "ShipmentRejected", "ShipmentRejected");
+        JsonNode second = stage.getJson("/fulfillment/shipments/by-key/ship-" + order + "-2");
+        assertThat(second.path("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).isEmpty();
+    }
+
+    @Test
+    void aReplyLostAfterAcceptanceIsResolvedByTheStatusQueryWithOneShipment() throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"fulfillment.accept\": {\"lostReplyAfterWorkRate\": 1.0,"
+                + " \"holdMs\": 0}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).as("exactly one shipment at the provider").hasSize(1);
+        assertThat(stage.getJson("/fulfillment/shipments/by-key/ship-" + order + "-1").path("executions").asInt())
+                .isEqualTo(1);
+        assertThat(stage.invariantsHold()).isTrue();
+    }
+
+    /** Transient (5xx), overload (503 + Retry-After) and ambiguous-not-accepted (timeout before the work) rows. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"transientErrorRate\": 1.0", "\"overloadRate\": 1.0, \"retryAfterSeconds\": 2",
+            "\"timeoutBeforeWorkRate\": 1.0, \"holdMs\": 0"})
+    void aRequestThatFailsWithoutEffectIsRetriedLaterUnderTheSameKey(String fault) throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"fulfillment.accept\": {" + fault + "}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        await("deferred retry scheduled").atMost(WAIT).until(() -> stage.count(
+                "SELECT count(*) FROM deferred_action WHERE kind = 'accept-retry' AND order_id = '" + order + "'") == 1);
+        assertThat(stage.announced(order)).isEmpty();
+
+        stage.faults("{\"profile\": \"none\"}");
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).singleElement()
+                .satisfies(e -> assertThat(e.path("idempotencyKey").asText()).isEqualTo("ship-" + order + "-1"));
+    }
+
+    @Test
+    void anAcceptanceThatStaysUnknownIsAnnouncedPendingAndResolvedByALaterCheck() throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"fulfillment.accept\": {\"lostReplyAfterWorkRate\":"
+                + " 1.0, \"holdMs\": 0}, \"fulfillment.status\": {\"transientErrorRate\": 1.0}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        awaitAnnounced(order, "ShipmentPending");
+
+        stage.faults("{\"profile\": \"none\"}");
+
+        awaitAnnounced(order, "ShipmentPending", "ShipmentAccepted");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).hasSize(1);
+        assertThat(stage.invariantsHold()).isTrue();
+    }
+
+    @Test
+    void aMalformedPaymentIsDeadLetteredAndTheOrdersNextEventStillFlows() throws Exception {
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.PAYMENT, PaymentAuthorized.newBuilder(authorized(order)).setAuthorizationId(" ")
+                .build());
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        assertThat(stage.meters.counter("orderflow.consumer.dead.lettered", "consumer", stage.consumerName,
+                "category", "MALFORMED").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredOrReplayedPaymentHasNoSecondEffect() throws Exception {
+        String order = UniqueNames.of("order");
+        PaymentAuthorized authorized = authorized(order);
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized);
+        stage.send(OrderTopics.PAYMENT, authorized);
+        stage.send(stage.consumerName + ".replay", authorized);
+
+        awaitAnnounced(order, "ShipmentAccepted");
+        await("duplicates skipped").atMost(WAIT).until(() -> stage.meters.counter(
+                "orderflow.consumer.duplicates.skipped", "consumer", stage.consumerName).count() >= 2);
+        assertThat(stage.announcedTypes(order)).containsExactly("ShipmentAccepted");
+        assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).hasSize(1);
+    }
+
+    private void awaitAnnounced(String order, String... types) {
+        await("announced " + List.of(types)).atMost(WAIT).untilAsserted(() ->
+                assertThat(stage.announcedTypes(order)).containsExactly(types));
+    }
+
+    /** Authorizes the order's payment at the sandbox, as payment-consumer would, and announces it. */
+    private PaymentAuthorized authorized(String order) throws Exception {
+        JsonNode authorization = stage.postWithKey("/payments/authorizations", "pay-" + order + "-1",
+                "{\"orderId\": \"" + order + "\", \"amountMinor\": 2000, \"currency\": \"EUR\","
+                        + " \"paymentMethodToken\": \"tok_visa\"}");
+        return PaymentAuthorized.newBuilder().setMetadata(metadata(order))
+                .setAuthorizationId(authorization.path("authorizationId").asText()).setAmountMinor(2000L)
+                .setCurrency("EUR").build();
+    }
+
+    private static EventMetadata metadata(String order) {
+        return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrderId(order).setCorrelationId(order)
+                .setCausationId(null).setOccurredAt(Instant.now()).setProducer("shipping-it").setAttempt(1).build();
+    }
+
+    private static OrderPlaced placed(String order, String postalCode) {
+        return OrderPlaced.newBuilder().setMetadata(metadata(order)).setCustomerId("c-1")
+                .setLineItems(List.of(LineItem.newBuilder().setSku("SKU-1").setQuantity(2).setUnitPriceMinor(1000)
+                        .build()))
+                .setCurrency("EUR").setTotalMinor(2000L)
+                .setShippingAddress(ShippingAddress.newBuilder().setRecipientName("Ada Lovelace")
+                        .setLine1("Unter den Linden 1").setLine2(null).setCity("Berlin").setPostalCode(postalCode)
+                        .setRegion(null).setCountryCode("DE").build())
+                .setPaymentMethodToken("tok_visa").build();
+    }
+}
