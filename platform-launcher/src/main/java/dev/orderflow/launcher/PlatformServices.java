@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.Optional;
 import dev.orderflow.inventory.InventoryService;
 import dev.orderflow.payment.PaymentService;
+import dev.orderflow.shipping.ShippingService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
@@ -46,6 +47,8 @@ final class PlatformServices implements AutoCloseable {
     private static final Duration RELAY_READY = Duration.ofSeconds(60);
     /** The order intake API's database (idempotency keys, outbox of OrderPlaced). */
     static final String ORDERS_DATABASE = "orders";
+    /** Shipments move picked → packed → handed over → delivered this fast, so a demo run ends in delivery. */
+    private static final Duration FULFILLMENT_STEP = Duration.ofSeconds(2);
     /** What the load generator orders: five SKUs, stocked for long runs. */
     private static final Map<String, Integer> STOCK = Map.of("SKU-1", 1_000_000, "SKU-2", 1_000_000,
             "SKU-3", 1_000_000, "SKU-4", 1_000_000, "SKU-5", 1_000_000);
@@ -83,6 +86,7 @@ final class PlatformServices implements AutoCloseable {
         Map<String, StageService> services = new LinkedHashMap<>();
         services.put("inventory", new InventoryService());
         services.put("payment", new PaymentService());
+        services.put("shipping", new ShippingService());
         return services;
     }
 
@@ -110,7 +114,7 @@ final class PlatformServices implements AutoCloseable {
             endpoints.put("Outbox relay", "sources " + String.join(", ", databases.keySet()));
 
             ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder().faultProfile(faultProfile)
-                    .initialStock(STOCK).build());
+                    .initialStock(STOCK).fulfillmentStepInterval(FULFILLMENT_STEP).build());
             running.push(sandbox);
             endpoints.put("Provider sandbox (" + faultProfile + " faults)", sandbox.baseUri().toString());
 

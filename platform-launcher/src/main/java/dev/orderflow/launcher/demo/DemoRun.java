@@ -85,7 +85,7 @@ public final class DemoRun {
                 out.flush();
                 lastPlaced = placed;
                 boolean drained = placing.isDone() && progress.orders() >= options.orders()
-                        && progress.settledOrAccepted() >= options.orders();
+                        && progress.settled() >= options.orders();
                 if (drained || System.nanoTime() > deadline) {
                     break;
                 }
@@ -113,7 +113,7 @@ public final class DemoRun {
             out.printf("  %-18s %d%n", outcome.name().toLowerCase().replace('_', ' '), counts.getOrDefault(outcome, 0L));
         }
         out.printf("  dead letters       %d%n", deadLetters(admin));
-        long unsettled = options.orders() - progress.settledOrAccepted();
+        long unsettled = options.orders() - progress.settled();
         if (unsettled > 0) {
             out.printf("  NOT SETTLED        %d (still in flight when the drain timeout ended)%n", unsettled);
         }

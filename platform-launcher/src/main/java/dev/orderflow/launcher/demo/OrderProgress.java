@@ -76,9 +76,9 @@ final class OrderProgress {
         return orders.size();
     }
 
-    synchronized long settledOrAccepted() {
-        return orders.values().stream().filter(o -> o.settled || o == Outcome.SHIPMENT_ACCEPTED
-                || o == Outcome.FULFILLING || o == Outcome.PAYMENT_PENDING).count();
+    /** Orders that reached an end: delivered, rejected, cancelled, blocked for a human, or escalated. */
+    synchronized long settled() {
+        return orders.values().stream().filter(o -> o.settled).count();
     }
 
     synchronized long events(String type) {
