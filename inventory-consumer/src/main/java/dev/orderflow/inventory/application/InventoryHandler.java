@@ -42,7 +42,7 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
         this.ports = new InventoryPorts(stock, calls, topic);
         this.escalations = new Escalations(ports);
         this.settlement = new SettlementSteps(ports, escalations);
-        this.reservation = new ReservationSteps(ports, settlement);
+        this.reservation = new ReservationSteps(ports, settlement, escalations);
         this.superseded = new SupersededAttempts(ports, reservation, escalations);
     }
 

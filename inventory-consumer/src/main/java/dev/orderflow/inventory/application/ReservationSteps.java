@@ -25,10 +25,12 @@ final class ReservationSteps {
 
     private final InventoryPorts ports;
     private final SettlementSteps settlement;
+    private final Escalations escalations;
 
-    ReservationSteps(InventoryPorts ports, SettlementSteps settlement) {
+    ReservationSteps(InventoryPorts ports, SettlementSteps settlement, Escalations escalations) {
         this.ports = ports;
         this.settlement = settlement;
+        this.escalations = escalations;
     }
 
     /** @param retriesSoFar deferred retries already made (0 on the order's first call) */
@@ -64,7 +66,7 @@ final class ReservationSteps {
                 timeout -> ports.stock().reserveStatus(key, timeout));
         if (outcome instanceof CallOutcome.Failed<StockApi.KeyStatus> failed) {
             String reason = why + "; status query: " + failed.failure().getMessage();
-            return lastCheck ? new Escalations(ports).escalate(state.withStatus(InventoryStatus.PENDING),
+            return lastCheck ? escalations.escalate(state.withStatus(InventoryStatus.PENDING),
                     "outcome still unknown at the deadline: " + reason, context)
                     : pending(state, reason, checksSoFar, context);
         }
