@@ -100,7 +100,8 @@ final class ReservationSteps {
             return settlement.release(held.startingWork(InventoryStatus.RESERVED, context.now()), 0, context);
         }
         return Decision.newState(held)
-                .withEvent(ports.topic(), InventoryEvents.reserved(context.newMetadata(state.attempt()), reservation))
+                .withEvent(ports.topic(), InventoryEvents.reserved(InventoryEvents.metadata(context, state),
+                        reservation))
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK);
     }
@@ -110,7 +111,7 @@ final class ReservationSteps {
             return settlement.released(state, null, "nothing was reserved: " + rejection.reasonCode(), context);
         }
         return Decision.newState(state.withStatus(InventoryStatus.REJECTED))
-                .withEvent(ports.topic(), InventoryEvents.rejected(context.newMetadata(state.attempt()), rejection))
+                .withEvent(ports.topic(), InventoryEvents.rejected(InventoryEvents.metadata(context, state), rejection))
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK);
     }
@@ -132,7 +133,7 @@ final class ReservationSteps {
         if (state.status() != InventoryStatus.PENDING) {
             // Announced once, when the outcome becomes unknown; the re-checks that follow change nothing visible.
             decision = decision.withEvent(ports.topic(),
-                    InventoryEvents.pending(context.newMetadata(state.attempt()), reason, due));
+                    InventoryEvents.pending(InventoryEvents.metadata(context, state), reason, due));
         }
         return decision.cancelling(DeferralKinds.RESERVE_RETRY)
                 .withDeferral(Deferral.of(DeferralKinds.STATUS_RECHECK, null, due,
