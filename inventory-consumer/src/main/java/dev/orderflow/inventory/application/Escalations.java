@@ -24,7 +24,7 @@ final class Escalations {
     Decision<InventoryState> escalate(InventoryState state, String reason, StageContext context) {
         LOG.warn("order {} escalated at the inventory stage ({}): {}", context.orderId(), state.status(), reason);
         return Decision.newState(state.escalatedNow())
-                .withEvent(ports.topic(), InventoryEvents.escalated(context.newMetadata(Math.max(1, state.attempt())),
+                .withEvent(ports.topic(), InventoryEvents.escalated(InventoryEvents.metadata(context, state),
                         stuckState(state), state.since(), state.deadline(ports.policy().escalationDeadline()), reason))
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK)

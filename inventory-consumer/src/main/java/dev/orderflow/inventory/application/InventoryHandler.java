@@ -17,6 +17,7 @@ import dev.orderflow.runtime.failure.ClassifiedException;
 import dev.orderflow.runtime.policy.StageCallExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
         this.ports = new InventoryPorts(stock, calls, topic);
         this.escalations = new Escalations(ports);
         this.settlement = new SettlementSteps(ports, escalations);
-        this.reservation = new ReservationSteps(ports, settlement);
+        this.reservation = new ReservationSteps(ports, settlement, escalations);
         this.superseded = new SupersededAttempts(ports, reservation, escalations);
     }
 
@@ -70,13 +71,13 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
         }
         if (event instanceof PaymentDeclined declined) {
             return releaseRequested(state, "PAYMENT_DECLINED", "payment declined: " + declined.getReasonCode(),
-                    context);
+                    metadata, context);
         }
         if (event instanceof CancelOrderCommand cancel) {
             // Without compensation the operator only stops the order; completed stages stay as they are.
             return cancel.getCompensate()
                     ? releaseRequested(state, "ORDER_CANCELLED", "cancelled by " + cancel.getOperator() + ": "
-                            + cancel.getReason(), context)
+                            + cancel.getReason(), metadata, context)
                     : Decision.unchanged(state);
         }
         return shipmentAccepted(state, context);
@@ -90,24 +91,21 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
         boolean pastDeadline = action.pastDeadline(context.now());
         try {
             return switch (action.kind()) {
-                case DeferralKinds.RESERVE_RETRY -> state.status() != InventoryStatus.RETRY_SCHEDULED
-                        ? Decision.unchanged(state)
-                        : pastDeadline ? escalations.escalate(state, "stock still not reserved at the deadline", context)
-                        : reservation.reserve(state, action.attempts(), context);
+                case DeferralKinds.RESERVE_RETRY -> ifStill(state, InventoryStatus.RETRY_SCHEDULED, pastDeadline,
+                        "stock still not reserved at the deadline",
+                        () -> reservation.reserve(state, action.attempts(), context), context);
                 case DeferralKinds.STATUS_RECHECK -> state.status() != InventoryStatus.PENDING
                         ? Decision.unchanged(state)
                         : reservation.resolveByKey(state, "reserve outcome unknown", action.attempts(), pastDeadline,
                                 context);
-                case DeferralKinds.RELEASE_RETRY -> state.status() != InventoryStatus.RELEASE_SCHEDULED
-                        ? Decision.unchanged(state)
-                        : pastDeadline ? escalations.escalate(state, "stock still not released at the deadline", context)
-                        : settlement.release(state, action.attempts(), context);
+                case DeferralKinds.RELEASE_RETRY -> ifStill(state, InventoryStatus.RELEASE_SCHEDULED, pastDeadline,
+                        "stock still not released at the deadline",
+                        () -> settlement.release(state, action.attempts(), context), context);
+                case DeferralKinds.COMMIT_RETRY -> ifStill(state, InventoryStatus.COMMIT_SCHEDULED, pastDeadline,
+                        "stock still not committed at the deadline",
+                        () -> settlement.commit(state, action.attempts(), context), context);
                 case DeferralKinds.SUPERSEDED_CLEANUP -> superseded.cleanUp(state, action.attempts(),
                         action.deadline(), context);
-                case DeferralKinds.COMMIT_RETRY -> state.status() != InventoryStatus.COMMIT_SCHEDULED
-                        ? Decision.unchanged(state)
-                        : pastDeadline ? escalations.escalate(state, "stock still not committed at the deadline", context)
-                        : settlement.commit(state, action.attempts(), context);
                 default -> {
                     LOG.warn("order {}: unknown deferred work '{}' ignored", context.orderId(), action.kind());
                     yield Decision.unchanged(state);
@@ -120,6 +118,15 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
             // A timer has no record to dead-letter: a call we cannot make as it is needs a human, not a loop.
             return escalations.escalate(state, action.kind() + " failed: " + e.getMessage(), context);
         }
+    }
+
+    /** Runs deferred {@code work} if the order still waits for it; past the deadline, escalates instead. */
+    private Decision<InventoryState> ifStill(InventoryState state, InventoryStatus waitingIn, boolean pastDeadline,
+            String lateReason, Supplier<Decision<InventoryState>> work, StageContext context) {
+        if (state.status() != waitingIn) {
+            return Decision.unchanged(state);    // the order moved on since the work was scheduled
+        }
+        return pastDeadline ? escalations.escalate(state, lateReason, context) : work.get();
     }
 
     private Decision<InventoryState> placed(OrderPlaced placed, EventMetadata metadata, InventoryState state,
@@ -138,8 +145,8 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
             }
             if (state.status() == InventoryStatus.REJECTED) {
                 // A definite refusal before: the later attempt is judged afresh under its own key.
-                return reservation.reserve(InventoryState.placed(metadata.getAttempt(), lines, context.now()), 0,
-                        context);
+                return reservation.reserve(InventoryState.placed(metadata.getAttempt(), lines, context.now(),
+                        metadata.getCorrelationId()), 0, context);
             }
         }
         if (state != null) {
@@ -149,20 +156,23 @@ public final class InventoryHandler implements StageHandler<InventoryState> {
                     state.status(), metadata.getEventId());
             return Decision.unchanged(state);
         }
-        return reservation.reserve(InventoryState.placed(metadata.getAttempt(), lines, context.now()), 0, context);
+        return reservation.reserve(InventoryState.placed(metadata.getAttempt(), lines, context.now(),
+                metadata.getCorrelationId()), 0, context);
     }
 
     private Decision<InventoryState> releaseRequested(InventoryState state, String reason, String detail,
-            StageContext context) {
+            EventMetadata metadata, StageContext context) {
         if (state == null) {
-            return Decision.newState(InventoryState.cancelledBeforePlaced(reason, detail, context.now()));
+            return Decision.newState(InventoryState.cancelledBeforePlaced(reason, detail, context.now(),
+                    metadata.getCorrelationId()));
         }
         InventoryState asked = state.releaseRequested(reason, detail);
         return switch (state.status()) {
             case CANCELLED_BEFORE_PLACED, REJECTED, RELEASED -> Decision.unchanged(state);
             case RETRY_SCHEDULED, PENDING -> reservation.resolveByKey(asked.startingWork(state.status(), context.now()),
                     "order cancelled while the reservation was unresolved", 0, false, context);
-            case RESERVED -> settlement.release(asked.startingWork(InventoryStatus.RESERVED, context.now()), 0, context);
+            case RESERVED -> settlement.release(asked.startingWork(InventoryStatus.RESERVED, context.now()), 0,
+                    context);
             case RELEASE_SCHEDULED -> settlement.release(asked, 0, context);
             case COMMIT_SCHEDULED, COMMITTED -> escalations.escalate(asked,
                     "release asked for (" + detail + ") but the stock is committed to an accepted shipment", context);

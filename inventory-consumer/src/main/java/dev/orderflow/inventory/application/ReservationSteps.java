@@ -25,10 +25,12 @@ final class ReservationSteps {
 
     private final InventoryPorts ports;
     private final SettlementSteps settlement;
+    private final Escalations escalations;
 
-    ReservationSteps(InventoryPorts ports, SettlementSteps settlement) {
+    ReservationSteps(InventoryPorts ports, SettlementSteps settlement, Escalations escalations) {
         this.ports = ports;
         this.settlement = settlement;
+        this.escalations = escalations;
     }
 
     /** @param retriesSoFar deferred retries already made (0 on the order's first call) */
@@ -64,7 +66,7 @@ final class ReservationSteps {
                 timeout -> ports.stock().reserveStatus(key, timeout));
         if (outcome instanceof CallOutcome.Failed<StockApi.KeyStatus> failed) {
             String reason = why + "; status query: " + failed.failure().getMessage();
-            return lastCheck ? new Escalations(ports).escalate(state.withStatus(InventoryStatus.PENDING),
+            return lastCheck ? escalations.escalate(state.withStatus(InventoryStatus.PENDING),
                     "outcome still unknown at the deadline: " + reason, context)
                     : pending(state, reason, checksSoFar, context);
         }
@@ -98,7 +100,8 @@ final class ReservationSteps {
             return settlement.release(held.startingWork(InventoryStatus.RESERVED, context.now()), 0, context);
         }
         return Decision.newState(held)
-                .withEvent(ports.topic(), InventoryEvents.reserved(context.newMetadata(state.attempt()), reservation))
+                .withEvent(ports.topic(), InventoryEvents.reserved(InventoryEvents.metadata(context, state),
+                        reservation))
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK);
     }
@@ -108,7 +111,7 @@ final class ReservationSteps {
             return settlement.released(state, null, "nothing was reserved: " + rejection.reasonCode(), context);
         }
         return Decision.newState(state.withStatus(InventoryStatus.REJECTED))
-                .withEvent(ports.topic(), InventoryEvents.rejected(context.newMetadata(state.attempt()), rejection))
+                .withEvent(ports.topic(), InventoryEvents.rejected(InventoryEvents.metadata(context, state), rejection))
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK);
     }
@@ -130,7 +133,7 @@ final class ReservationSteps {
         if (state.status() != InventoryStatus.PENDING) {
             // Announced once, when the outcome becomes unknown; the re-checks that follow change nothing visible.
             decision = decision.withEvent(ports.topic(),
-                    InventoryEvents.pending(context.newMetadata(state.attempt()), reason, due));
+                    InventoryEvents.pending(InventoryEvents.metadata(context, state), reason, due));
         }
         return decision.cancelling(DeferralKinds.RESERVE_RETRY)
                 .withDeferral(Deferral.of(DeferralKinds.STATUS_RECHECK, null, due,

@@ -43,7 +43,7 @@ final class SettlementSteps {
                 timeout -> ports.stock().commit(state.reservationId(), timeout));
         if (outcome instanceof CallOutcome.Succeeded<StockApi.Reservation>) {
             return Decision.newState(state.withStatus(InventoryStatus.COMMITTED))
-                    .withEvent(ports.topic(), InventoryEvents.committed(context.newMetadata(state.attempt()),
+                    .withEvent(ports.topic(), InventoryEvents.committed(InventoryEvents.metadata(context, state),
                             state.reservationId()))
                     .cancelling(DeferralKinds.COMMIT_RETRY);
         }
@@ -55,7 +55,7 @@ final class SettlementSteps {
     Decision<InventoryState> released(InventoryState state, String reservationId, String detail,
             StageContext context) {
         return Decision.newState(state.withStatus(InventoryStatus.RELEASED))
-                .withEvent(ports.topic(), InventoryEvents.released(context.newMetadata(Math.max(1, state.attempt())),
+                .withEvent(ports.topic(), InventoryEvents.released(InventoryEvents.metadata(context, state),
                         reservationId, state.releaseReason(), detail))
                 .cancelling(DeferralKinds.RESERVE_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK)

@@ -59,7 +59,7 @@ final class SupersededAttempts {
         Decision<InventoryState> decision = Decision.newState(state.withSupersededKeys(remaining));
         for (StockApi.Reservation r : released) {
             decision = decision.withEvent(ports.topic(), InventoryEvents.released(
-                    context.newMetadata(state.attempt()), r.reservationId(), "SUPERSEDED",
+                    InventoryEvents.metadata(context, state), r.reservationId(), "SUPERSEDED",
                     "an earlier attempt's reservation, superseded by attempt " + state.attempt()));
         }
         if (remaining.isEmpty()) {

@@ -145,6 +145,21 @@ class InventoryDeferredWorkTest {
         assertThat(stage.order.last.stateChanged()).isFalse();
     }
 
+    @Test
+    void eventsCausedByDeferredWorkKeepTheWorkflowsCorrelationId() {
+        stage.stock.fail("stock.reserve", FailureCategory.TRANSIENT).fail("stock.reserve", FailureCategory.TRANSIENT);
+        dev.orderflow.events.OrderPlaced placed = TestEvents.placed(ORDER, "SKU-1", 1);
+        placed.getMetadata().setCorrelationId("checkout-42");
+        stage.order.send(placed);
+
+        stage.order.fire(DeferralKinds.RESERVE_RETRY);
+
+        dev.orderflow.events.InventoryReserved reserved = stage.order.lastEvent(
+                dev.orderflow.events.InventoryReserved.class);
+        assertThat(reserved.getMetadata().getCorrelationId()).isEqualTo("checkout-42");
+        assertThat(reserved.getMetadata().getAttempt()).isEqualTo(1);
+    }
+
     private Duration dueIn(String kind) {
         return Duration.between(stage.now(), stage.order.deferred.get(kind).deferral().dueAt());
     }

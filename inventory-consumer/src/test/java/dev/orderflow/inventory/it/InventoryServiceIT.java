@@ -157,6 +157,30 @@ class InventoryServiceIT {
     }
 
     @Test
+    void aLaterAttemptWinsAndWhatTheUnresolvedEarlierAttemptReservedIsReleased() throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"stock.reserve\": {\"lostReplyAfterWorkRate\": 1.0,"
+                + " \"holdMs\": 0}, \"stock.status\": {\"transientErrorRate\": 1.0}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "SKU-1", 1));
+        awaitAnnounced(order, "InventoryPending");
+
+        stage.faults("{\"profile\": \"none\"}");
+        OrderPlaced second = placed(order, "SKU-1", 1);
+        second.getMetadata().setAttempt(2);
+        stage.send(OrderTopics.ORDERS, second);
+
+        awaitAnnounced(order, "InventoryPending", "InventoryReserved", "InventoryReleased");
+        assertThat(((InventoryReleased) stage.announced(order).get(2)).getReason()).isEqualTo(ReleaseReason.SUPERSEDED);
+        List<JsonNode> reserved = stage.ledger(order, "STOCK_RESERVED");
+        assertThat(reserved).extracting(e -> e.path("idempotencyKey").asText())
+                .containsExactly("inv-" + order + "-1", "inv-" + order + "-2");
+        assertThat(stage.ledger(order, "STOCK_RELEASED")).singleElement()
+                .satisfies(e -> assertThat(e.path("reference").asText())
+                        .isEqualTo(reserved.get(0).path("reference").asText()));
+        assertThat(stage.invariantsHold()).as("one live reservation in the end").isTrue();
+    }
+
+    @Test
     void aRedeliveredOrReplayedEventHasNoSecondEffect() throws Exception {
         String order = UniqueNames.of("order");
         OrderPlaced placed = placed(order, "SKU-1", 1);

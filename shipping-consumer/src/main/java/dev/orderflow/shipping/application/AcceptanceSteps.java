@@ -94,7 +94,7 @@ final class AcceptanceSteps {
             StageContext context) {
         ShippingState following = state.accepted(shipment.shipmentId(), context.now());
         Decision<ShippingState> decision = Decision.<ShippingState>newState(following)
-                .withEvent(ports.topic(), ShippingEvents.accepted(context.newMetadata(state.attempt()),
+                .withEvent(ports.topic(), ShippingEvents.accepted(ShippingEvents.metadata(context, state),
                         shipment.shipmentId()))
                 .cancelling(DeferralKinds.ACCEPT_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK)
@@ -112,7 +112,7 @@ final class AcceptanceSteps {
             return cancelled(state);
         }
         return Decision.newState(state.withStatus(ShippingStatus.REJECTED))
-                .withEvent(ports.topic(), ShippingEvents.rejected(context.newMetadata(state.attempt()), refusal))
+                .withEvent(ports.topic(), ShippingEvents.rejected(ShippingEvents.metadata(context, state), refusal))
                 .cancelling(DeferralKinds.ACCEPT_RETRY)
                 .cancelling(DeferralKinds.STATUS_RECHECK);
     }
@@ -134,7 +134,7 @@ final class AcceptanceSteps {
         if (state.status() != ShippingStatus.PENDING) {
             // Announced once, when the outcome becomes unknown; the re-checks that follow change nothing visible.
             decision = decision.withEvent(ports.topic(),
-                    ShippingEvents.pending(context.newMetadata(state.attempt()), reason, due));
+                    ShippingEvents.pending(ShippingEvents.metadata(context, state), reason, due));
         }
         return decision.cancelling(DeferralKinds.ACCEPT_RETRY)
                 .withDeferral(Deferral.of(DeferralKinds.STATUS_RECHECK, null, due,

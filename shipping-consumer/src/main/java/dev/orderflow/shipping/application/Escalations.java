@@ -39,7 +39,7 @@ final class Escalations {
         for (String kind : decision.cancelledKinds()) {
             marked = marked.cancelling(kind);
         }
-        return marked.withEvent(ports.topic(), ShippingEvents.escalated(context.newMetadata(before.attempt()),
+        return marked.withEvent(ports.topic(), ShippingEvents.escalated(ShippingEvents.metadata(context, before),
                 stuckState(before), before.since(), before.deadline(ports.policy().escalationDeadline()), reason));
     }
 

@@ -26,7 +26,10 @@ final class ProgressSteps {
         this.escalations = escalations;
     }
 
-    /** The next poll: on the policy's status-query schedule (its last delay repeats), deadline from the last progress. */
+    /**
+     * The next poll, on the policy's status-query schedule (its last delay repeats); its deadline counts from the
+     * last progress.
+     */
     Deferral nextPoll(ShippingState state, int pollsSoFar, StageContext context) {
         Instant due = context.now().plus(ports.policy().statusQueryDelay(pollsSoFar + 1));
         return Deferral.of(DeferralKinds.PROGRESS_POLL, null, due, state.deadline(ports.policy().escalationDeadline()));
@@ -38,7 +41,8 @@ final class ProgressSteps {
         List<String> reached = outcome instanceof CallOutcome.Succeeded<FulfillmentApi.Shipment> read
                 ? FulfillmentStages.reachedSince(state.lastStage(), read.value().stage()) : List.of();
         if (reached.isEmpty()) {
-            Decision<ShippingState> waiting = Decision.newState(state).withDeferral(nextPoll(state, pollsSoFar, context));
+            Decision<ShippingState> waiting = Decision.newState(state)
+                    .withDeferral(nextPoll(state, pollsSoFar, context));
             return pastDeadline && !state.escalated()
                     ? escalations.escalating(waiting, state, "no fulfillment progress past " + state.lastStage()
                             + " since " + state.since() + failureNote(outcome), context)
@@ -47,12 +51,13 @@ final class ProgressSteps {
         FulfillmentApi.Shipment shipment = ((CallOutcome.Succeeded<FulfillmentApi.Shipment>) outcome).value();
         String now = reached.get(reached.size() - 1);
         ShippingStatus status = FulfillmentStages.DELIVERED.equals(now) ? ShippingStatus.DELIVERED
-                : FulfillmentStages.EXCEPTION.equals(now) ? ShippingStatus.FULFILLMENT_EXCEPTION : ShippingStatus.ACCEPTED;
+                : FulfillmentStages.EXCEPTION.equals(now) ? ShippingStatus.FULFILLMENT_EXCEPTION
+                : ShippingStatus.ACCEPTED;
         ShippingState moved = state.progressed(now, status, context.now());
         Decision<ShippingState> decision = Decision.newState(moved);
         for (String stage : reached) {
             decision = decision.withEvent(ports.topic(),
-                    ShippingEvents.progressed(context.newMetadata(state.attempt()), shipment, stage));
+                    ShippingEvents.progressed(ShippingEvents.metadata(context, state), shipment, stage));
         }
         if (status == ShippingStatus.FULFILLMENT_EXCEPTION) {
             // After acceptance an exception needs correction by people (address, carrier, damage), not a retry.

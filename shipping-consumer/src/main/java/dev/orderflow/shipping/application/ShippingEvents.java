@@ -8,12 +8,24 @@ import dev.orderflow.events.ShipmentAccepted;
 import dev.orderflow.events.ShipmentPending;
 import dev.orderflow.events.ShipmentRejected;
 import dev.orderflow.events.ShipmentRejectionReason;
+import dev.orderflow.runtime.consumer.StageContext;
+import dev.orderflow.shipping.domain.ShippingState;
 import java.time.Instant;
 
 /** The Avro events the shipping stage announces, built from plain values. */
 final class ShippingEvents {
 
     private ShippingEvents() {
+    }
+
+    /**
+     * Metadata of an event the stage announces for the order in {@code state}: chained to what is being handled,
+     * at the shipping attempt, and under the workflow's correlation id even when deferred work caused it.
+     */
+    static EventMetadata metadata(StageContext context, ShippingState state) {
+        EventMetadata metadata = context.newMetadata(state.attempt());
+        return state.correlationId() == null ? metadata
+                : EventMetadata.newBuilder(metadata).setCorrelationId(state.correlationId()).build();
     }
 
     static ShipmentAccepted accepted(EventMetadata metadata, String shipmentId) {

@@ -63,7 +63,8 @@ public final class ShippingHandler implements StageHandler<ShippingState> {
     @Override
     public Decision<ShippingState> onEvent(SpecificRecord event, EventMetadata metadata, ShippingState state,
             StageContext context) {
-        ShippingState current = state != null ? state : ShippingState.empty(context.now());
+        ShippingState current = state != null ? state : ShippingState.empty(context.now(),
+                metadata.getCorrelationId());
         if (event instanceof OrderPlaced placed) {
             return whenBothKnown(state, current.orderKnown() ? current
                     : current.withOrder(address(placed.getShippingAddress()), items(placed)), context);
@@ -94,7 +95,8 @@ public final class ShippingHandler implements StageHandler<ShippingState> {
                         : acceptance.request(state, action.attempts(), context);
                 case DeferralKinds.STATUS_RECHECK -> state.status() != ShippingStatus.PENDING
                         ? Decision.unchanged(state)
-                        : acceptance.resolveByKey(state, "acceptance unknown", action.attempts(), pastDeadline, context);
+                        : acceptance.resolveByKey(state, "acceptance unknown", action.attempts(), pastDeadline,
+                                context);
                 case DeferralKinds.PROGRESS_POLL -> state.status() != ShippingStatus.ACCEPTED
                         ? Decision.unchanged(state)
                         : progress.poll(state, action.attempts(), pastDeadline, context);

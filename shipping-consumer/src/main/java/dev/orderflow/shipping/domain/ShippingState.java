@@ -16,18 +16,21 @@ import java.util.Objects;
  * @param since           when the open work (or the last progress) began; the escalation deadline counts from it
  * @param cancelRequested an operator cancelled while the request's outcome was unknown
  * @param escalated       operators were called for the current open work
+ * @param correlationId   the workflow's correlation id, carried into events caused by deferred work (which the
+ *                        runtime runs without the original event at hand)
  */
 public record ShippingState(ShippingStatus status, int attempt, ShipAddress address, List<ShipItem> items,
         String authorizationId, String shipmentId, String lastStage, Instant since, boolean cancelRequested,
-        boolean escalated) {
+        boolean escalated, String correlationId) {
 
     public ShippingState {
         Objects.requireNonNull(status, "status");
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    public static ShippingState empty(Instant now) {
-        return new ShippingState(ShippingStatus.WAITING, 1, null, List.of(), null, null, null, now, false, false);
+    public static ShippingState empty(Instant now, String correlationId) {
+        return new ShippingState(ShippingStatus.WAITING, 1, null, List.of(), null, null, null, now, false, false,
+                correlationId);
     }
 
     public boolean orderKnown() {
@@ -53,49 +56,49 @@ public record ShippingState(ShippingStatus status, int attempt, ShipAddress addr
 
     public ShippingState withOrder(ShipAddress newAddress, List<ShipItem> newItems) {
         return new ShippingState(status, attempt, newAddress, newItems, authorizationId, shipmentId, lastStage, since,
-                cancelRequested, escalated);
+                cancelRequested, escalated, correlationId);
     }
 
     public ShippingState withPayment(String authorization) {
         return new ShippingState(status, attempt, address, items, authorization, shipmentId, lastStage, since,
-                cancelRequested, escalated);
+                cancelRequested, escalated, correlationId);
     }
 
     public ShippingState withStatus(ShippingStatus next) {
         return new ShippingState(next, attempt, address, items, authorizationId, shipmentId, lastStage, since,
-                cancelRequested, escalated);
+                cancelRequested, escalated, correlationId);
     }
 
     /** Moves to a status whose open work starts now (the deadline counts afresh, nobody was called yet). */
     public ShippingState startingWork(ShippingStatus next, Instant now) {
         return new ShippingState(next, attempt, address, items, authorizationId, shipmentId, lastStage, now,
-                cancelRequested, false);
+                cancelRequested, false, correlationId);
     }
 
     public ShippingState accepted(String id, Instant now) {
         return new ShippingState(ShippingStatus.ACCEPTED, attempt, address, items, authorizationId, id, "ACCEPTED",
-                now, cancelRequested, false);
+                now, cancelRequested, false, correlationId);
     }
 
     /** New progress: the no-progress deadline counts from now. */
     public ShippingState progressed(String stage, ShippingStatus next, Instant now) {
         return new ShippingState(next, attempt, address, items, authorizationId, shipmentId, stage, now,
-                cancelRequested, escalated);
+                cancelRequested, escalated, correlationId);
     }
 
     public ShippingState cancelRequestedNow() {
         return new ShippingState(status, attempt, address, items, authorizationId, shipmentId, lastStage, since, true,
-                escalated);
+                escalated, correlationId);
     }
 
     public ShippingState escalatedNow() {
         return new ShippingState(status, attempt, address, items, authorizationId, shipmentId, lastStage, since,
-                cancelRequested, true);
+                cancelRequested, true, correlationId);
     }
 
     /** An operator's retry after a rejection: a new key version, so the provider judges the request afresh. */
     public ShippingState nextAttempt(Instant now) {
         return new ShippingState(ShippingStatus.WAITING, attempt + 1, address, items, authorizationId, null, null, now,
-                false, false);
+                false, false, correlationId);
     }
 }

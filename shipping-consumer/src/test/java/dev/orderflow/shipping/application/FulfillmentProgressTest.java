@@ -96,6 +96,19 @@ class FulfillmentProgressTest {
         assertThat(FulfillmentStages.reachedSince("PICKED", "LOST_IN_SPACE")).containsExactly("EXCEPTION");
     }
 
+    @Test
+    void progressAnnouncedByThePollKeepsTheWorkflowsCorrelationId() {
+        dev.orderflow.events.OrderPlaced placed = TestEvents.placed(ORDER);
+        placed.getMetadata().setCorrelationId("checkout-42");
+        stage.order.send(placed).send(TestEvents.authorized(ORDER));
+        stage.provider.move("shp-1", "PICKED", null);
+
+        stage.order.fire(DeferralKinds.PROGRESS_POLL);
+
+        assertThat(stage.order.lastEvent(FulfillmentProgressed.class).getMetadata().getCorrelationId())
+                .isEqualTo("checkout-42");
+    }
+
     private List<FulfillmentStage> stages() {
         return stage.order.emitted.stream().map(o -> o.event()).filter(FulfillmentProgressed.class::isInstance)
                 .map(e -> ((FulfillmentProgressed) e).getStage()).toList();

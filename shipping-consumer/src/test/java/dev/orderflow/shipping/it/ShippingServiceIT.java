@@ -100,6 +100,27 @@ class ShippingServiceIT {
     }
 
     @Test
+    void anExceptionAfterAcceptanceIsAnnouncedAndEscalated() throws Exception {
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"fulfillment.accept\":"
+                + " {\"exceptionAfterAcceptanceRate\": 1.0}}}");
+        String order = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        awaitAnnounced(order, "ShipmentAccepted");
+
+        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+
+        await("exception announced and escalated").atMost(WAIT).untilAsserted(() -> assertThat(
+                stage.announcedTypes(order)).endsWith("FulfillmentProgressed", "OrderEscalated"));
+        List<FulfillmentProgressed> progress = stage.announced(order).stream()
+                .filter(FulfillmentProgressed.class::isInstance).map(FulfillmentProgressed.class::cast).toList();
+        FulfillmentProgressed last = progress.get(progress.size() - 1);
+        assertThat(last.getStage()).isEqualTo(FulfillmentStage.EXCEPTION);
+        assertThat(last.getExceptionReason()).isNotBlank();
+        await("polling stopped").atMost(WAIT).until(() -> stage.count("SELECT count(*) FROM deferred_action") == 0);
+    }
+
+    @Test
     void aPaymentThatArrivesBeforeTheOrderIsHeldUntilTheAddressIsKnown() throws Exception {
         String order = UniqueNames.of("order");
         stage.send(OrderTopics.PAYMENT, authorized(order));

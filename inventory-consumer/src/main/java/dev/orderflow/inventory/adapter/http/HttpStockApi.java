@@ -43,8 +43,8 @@ public final class HttpStockApi implements StockApi {
 
     @Override
     public KeyStatus reserveStatus(String idempotencyKey, Duration timeout) {
-        Optional<JsonNode> status = client.statusByKey("stock.status", RESERVATIONS + "/by-key/" + encode(idempotencyKey),
-                timeout);
+        Optional<JsonNode> status = client.statusByKey("stock.status",
+                RESERVATIONS + "/by-key/" + encode(idempotencyKey), timeout);
         if (status.isEmpty()) {
             return new KeyStatus.Unknown();
         }
