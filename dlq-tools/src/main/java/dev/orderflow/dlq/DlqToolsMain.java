@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
         description = {
             "Operators' tool for dead letters and manual order recovery, with an audit trail.",
             "Settings: flags, then ORDERFLOW_OPS_<KEY> environment variables (ORDERFLOW_OPS_BOOTSTRAP_SERVERS,",
-            "ORDERFLOW_OPS_SCHEMA_REGISTRY_URL, ORDERFLOW_OPS_ORDER_API_URL, ORDERFLOW_OPS_CLIENT_SECURITY_PROTOCOL,",
+            "ORDERFLOW_OPS_REGISTRY_URL, ORDERFLOW_OPS_ORDER_API_URL, ORDERFLOW_OPS_CLIENT_SECURITY_PROTOCOL,",
             "...), then a properties file (--config or ORDERFLOW_OPS_CONFIG). Keys: bootstrap.servers,",
-            "schema.registry.url, order.api.url, audit.topic, commands.topic, timeout.ms, replay.max.count,",
+            "registry.url, order.api.url, audit.topic, commands.topic, timeout.ms, replay.max.count,",
             "confirm.above, client.* (passed to the Kafka clients: SASL, TLS)."},
         footerHeading = "%nExamples:%n",
         footer = {

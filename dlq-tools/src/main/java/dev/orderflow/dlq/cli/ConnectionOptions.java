@@ -22,7 +22,7 @@ public final class ConnectionOptions {
 
     @Option(names = "--registry-url", paramLabel = "URL",
             description = "Schema registry API of the serdes, e.g. http://host:8080/apis/registry/v2 "
-                    + "(schema.registry.url; env ORDERFLOW_OPS_SCHEMA_REGISTRY_URL).")
+                    + "(registry.url; env ORDERFLOW_OPS_REGISTRY_URL).")
     String registryUrl;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",

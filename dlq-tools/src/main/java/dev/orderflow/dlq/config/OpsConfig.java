@@ -20,8 +20,8 @@ import org.apache.kafka.common.config.ConfigException;
 public final class OpsConfig extends AbstractConfig {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-    public static final String REGISTRY_URL = "schema.registry.url";
-    public static final String REGISTRY_AUTO_REGISTER = "schema.registry.auto.register";
+    public static final String REGISTRY_URL = "registry.url";
+    public static final String REGISTRY_AUTO_REGISTER = "registry.auto.register";
     public static final String ORDER_API_URL = "order.api.url";
     public static final String AUDIT_TOPIC = "audit.topic";
     public static final String COMMANDS_TOPIC = "commands.topic";

@@ -6,7 +6,7 @@ public interface PayloadDecoder extends AutoCloseable {
 
     /** A decoder for when no schema registry is configured. */
     PayloadDecoder NONE = (topic, value) -> DecodedPayload.undecodable(
-            "not decoded: no schema registry configured (--registry-url or ORDERFLOW_OPS_SCHEMA_REGISTRY_URL)");
+            "not decoded: no schema registry configured (--registry-url or ORDERFLOW_OPS_REGISTRY_URL)");
 
     DecodedPayload decode(String topic, byte[] value);
 

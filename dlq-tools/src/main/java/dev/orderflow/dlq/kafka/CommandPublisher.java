@@ -30,7 +30,7 @@ public final class CommandPublisher {
         String registry = kafka.config().registryUrl();
         if (registry.isEmpty()) {
             throw OpsException.usage("order commands are Avro events and need the schema registry: set "
-                    + "--registry-url or ORDERFLOW_OPS_SCHEMA_REGISTRY_URL");
+                    + "--registry-url or ORDERFLOW_OPS_REGISTRY_URL");
         }
         kafka.describe(topic, ": create it or set commands.topic to the platform's commands topic");
         byte[] value;

@@ -161,7 +161,7 @@ class DlqInspectIT {
                                                             SchemaRegistryFixture registry) throws Exception {
         Path file = dir.resolve("ops.properties");
         Files.writeString(file, "bootstrap.servers=" + kafka.bootstrapServers() + "\n"
-                + "schema.registry.url=" + registry.apicurioApiUrl() + "\n" + "audit.topic=" + ops.audit + "\n");
+                + "registry.url=" + registry.apicurioApiUrl() + "\n" + "audit.topic=" + ops.audit + "\n");
 
         CliRun run = ops.run(ops.context().withEnvironment(java.util.Map.of()), "dlq", "show", "-t", ops.dlq,
                 "--config", file.toString(), "--format", "jsonl");

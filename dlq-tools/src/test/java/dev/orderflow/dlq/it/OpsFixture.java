@@ -27,8 +27,8 @@ final class OpsFixture {
         kafka.createTopics(dlq, replay, commands);
         this.context = new OpsContext(Map.of(
                 "ORDERFLOW_OPS_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "ORDERFLOW_OPS_SCHEMA_REGISTRY_URL", registry.apicurioApiUrl(),
-                "ORDERFLOW_OPS_SCHEMA_REGISTRY_AUTO_REGISTER", "true",
+                "ORDERFLOW_OPS_REGISTRY_URL", registry.apicurioApiUrl(),
+                "ORDERFLOW_OPS_REGISTRY_AUTO_REGISTER", "true",
                 "ORDERFLOW_OPS_AUDIT_TOPIC", audit,
                 "ORDERFLOW_OPS_COMMANDS_TOPIC", commands),
                 Clock.systemUTC(), "alice", java.util.concurrent.TimeUnit.NANOSECONDS::sleep, (done, total) -> { });

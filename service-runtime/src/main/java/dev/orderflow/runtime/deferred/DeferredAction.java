@@ -8,7 +8,8 @@ import java.util.UUID;
  * A stored deferral that has come due, as the runtime hands it back to the stage handler; or an event parked by the
  * runtime after a retryable failure (kind {@code event/<eventId>}), which the runtime re-delivers itself.
  *
- * @param attempts how many times this action already ran (0 the first time it comes due)
+ * @param attempts how many times this action was scheduled (1 the first time it comes due); handlers take the next
+ *                 delay of their schedule from it
  */
 public record DeferredAction(UUID id, long seq, String orderId, int partition, String kind, byte[] payload,
         String source, int attempts, Instant nextAttemptAt, Instant deadline, Instant createdAt) {
