@@ -77,6 +77,7 @@ class PaymentConsumerIT {
     private String ordersTopic;
     private String commandsTopic;
     private StageServiceRunner runner;
+    private String deadLetterTopic;
 
     PaymentConsumerIT(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry) {
         this.kafka = kafka;
@@ -93,6 +94,7 @@ class PaymentConsumerIT {
         ordersTopic = UniqueNames.of("orders");
         commandsTopic = UniqueNames.of("order.commands");
         kafka.createTopics(inventoryTopic, ordersTopic, commandsTopic, name + ".replay", name + ".dlq");
+        deadLetterTopic = name + ".dlq";
         db = postgres.newDatabase("payment_it");
         DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
         sql("CREATE TABLE outbox_copy AS SELECT * FROM outbox WITH NO DATA;"
@@ -205,6 +207,62 @@ class PaymentConsumerIT {
         assertThat(emitted("PaymentAuthorized")).isEqualTo(1);
     }
 
+    @Test
+    void transientFailuresAreRetriedUnderTheSameKeyUntilTheGatewayRecovers() throws Exception {
+        faults("{\"profile\": \"none\", \"overrides\": {\"payment.authorize\": {\"transientErrorRate\": 1.0}}}");
+        String order = UniqueNames.of("order");
+        send(ordersTopic, placed(order, "tok_visa"));
+        send(inventoryTopic, reserved(order));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM deferred_action WHERE kind = 'authorize-retry'") == 1);
+        assertThat(charges(order)).isEmpty();
+
+        faults("{\"profile\": \"none\"}");
+        await().atMost(WAIT).until(() -> emitted("PaymentAuthorized") == 1);
+        assertThat(charges(order)).hasSize(1);
+        assertThat(charges(order).get(0).path("idempotencyKey").asText()).isEqualTo("pay-" + order + "-1");
+    }
+
+    @Test
+    void overloadIsDeferredPastRetryAfterInsteadOfHammering() throws Exception {
+        faults("{\"profile\": \"none\", \"overrides\": {\"payment.authorize\": {\"overloadRate\": 1.0,"
+                + " \"retryAfterSeconds\": 2}}}");
+        String order = UniqueNames.of("order");
+        send(ordersTopic, placed(order, "tok_visa"));
+        send(inventoryTopic, reserved(order));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM deferred_action WHERE kind = 'authorize-retry'"
+                + " AND next_attempt_at > now() + interval '1 second'") == 1);
+        faults("{\"profile\": \"none\"}");
+        await().atMost(WAIT).until(() -> emitted("PaymentAuthorized") == 1);
+        assertThat(charges(order)).hasSize(1);
+    }
+
+    @Test
+    void aTimeoutBeforeTheWorkIsResolvedByTheStatusQueryAndRetriedSafely() throws Exception {
+        // The connection drops before the gateway does anything: the status query finds no such key, so the same
+        // key is tried again (safe) and charges exactly once.
+        faults("{\"profile\": \"none\", \"overrides\": {\"payment.authorize\": {\"timeoutBeforeWorkRate\": 1.0,"
+                + " \"holdMs\": 0}}}");
+        String order = UniqueNames.of("order");
+        send(ordersTopic, placed(order, "tok_visa"));
+        send(inventoryTopic, reserved(order));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM deferred_action WHERE kind = 'authorize-retry'") == 1);
+        assertThat(emitted("PaymentPending")).as("the outcome is known: not done").isZero();
+        faults("{\"profile\": \"none\"}");
+        await().atMost(WAIT).until(() -> emitted("PaymentAuthorized") == 1);
+        assertThat(charges(order)).hasSize(1);
+        assertThat(invariantsHold()).isTrue();
+    }
+
+    @Test
+    void aMalformedOrderIsDeadLetteredWithItsReasonAndNothingIsCharged() throws Exception {
+        String order = UniqueNames.of("order");
+        send(ordersTopic, OrderPlaced.newBuilder(placed(order, "tok_visa")).setCurrency("euro").build());
+        send(inventoryTopic, reserved(order));
+        await().atMost(WAIT).until(() -> deadLetters().size() == 1);
+        assertThat(deadLetters().get(0)).contains("currency");
+        assertThat(charges(order)).isEmpty();
+    }
+
     private void send(String topic, SpecificRecord event) throws Exception {
         String key = ((EventMetadata) event.get(0)).getOrderId();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerConfig(),
@@ -212,6 +270,25 @@ class PaymentConsumerIT {
             producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
                     avro.serialize(topic, event))).get();
         }
+    }
+
+    private List<String> deadLetters() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, UniqueNames.of("dlq-reader"));
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> messages = new ArrayList<>();
+        try (var reader = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(config,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            reader.subscribe(List.of(deadLetterTopic));
+            for (int i = 0; i < 5; i++) {
+                reader.poll(Duration.ofMillis(500)).forEach(r -> messages.add(
+                        dev.orderflow.runtime.deadletter.DeadLetterHeaders.text(r.headers(),
+                                dev.orderflow.runtime.deadletter.DeadLetterHeaders.EXCEPTION_MESSAGE).orElse("")));
+            }
+        }
+        return messages;
     }
 
     private long emitted(String type) throws SQLException {
