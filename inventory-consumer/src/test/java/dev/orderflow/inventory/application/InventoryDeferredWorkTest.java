@@ -1,5 +1,6 @@
 package dev.orderflow.inventory.application;
 
+import dev.orderflow.runtime.testkit.StageDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.events.OrderEscalated;

@@ -1,5 +1,7 @@
 package dev.orderflow.inventory.application;
 
+import dev.orderflow.runtime.testkit.StageDriver;
+import dev.orderflow.runtime.testkit.MutableClock;
 import dev.orderflow.inventory.domain.InventoryState;
 import dev.orderflow.runtime.policy.StageCallExecutor;
 import dev.orderflow.runtime.policy.StagePolicyConfig;

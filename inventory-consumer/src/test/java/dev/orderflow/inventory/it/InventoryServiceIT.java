@@ -1,5 +1,6 @@
 package dev.orderflow.inventory.it;
 
+import dev.orderflow.runtime.testkit.StageUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

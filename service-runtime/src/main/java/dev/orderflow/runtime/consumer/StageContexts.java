@@ -11,4 +11,9 @@ public final class StageContexts {
     public static StageContext of(String consumer, Clock clock, String orderId) {
         return new StageContext(consumer, clock, orderId, orderId, null, 1);
     }
+
+    /** A context at a stage attempt, with causation {@code cause-<orderId>} so tests can check it is chained. */
+    public static StageContext of(String consumer, Clock clock, String orderId, int attempt) {
+        return new StageContext(consumer, clock, orderId, orderId, "cause-" + orderId, attempt);
+    }
 }

@@ -3,11 +3,9 @@ package dev.orderflow.runtime.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.orderflow.runtime.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RetryBudgetTest {
@@ -60,32 +58,5 @@ class RetryBudgetTest {
     void badSettingsAreRefused() {
         assertThatThrownBy(() -> new RetryBudget(-0.1, 1, clock)).hasMessageContaining("ratio");
         assertThatThrownBy(() -> new RetryBudget(0.1, -1, clock)).hasMessageContaining("minimum");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

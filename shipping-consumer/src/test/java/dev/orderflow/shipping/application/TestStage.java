@@ -1,5 +1,7 @@
 package dev.orderflow.shipping.application;
 
+import dev.orderflow.runtime.testkit.StageDriver;
+import dev.orderflow.runtime.testkit.MutableClock;
 import dev.orderflow.runtime.policy.StageCallExecutor;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
 import dev.orderflow.shipping.domain.ShippingState;

@@ -1,4 +1,4 @@
-package dev.orderflow.shipping.it;
+package dev.orderflow.runtime.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,14 +47,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * registry, with its own topics, database and provider sandbox; what it announced is read from a copy of its
  * outbox (the table itself stays empty: rows are inserted and deleted in one transaction).
  */
-final class StageUnderTest implements AutoCloseable {
+public final class StageUnderTest implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Map<String, String> topics = new HashMap<>();
-    final String consumerName;
-    final ProviderSandbox sandbox;
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final Map<String, String> topics = new HashMap<>();
+    public final String consumerName;
+    public final ProviderSandbox sandbox;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final KafkaFixture kafka;
     private final ConnectionInfo db;
     private final Serializer<SpecificRecord> serializer;
@@ -63,7 +63,7 @@ final class StageUnderTest implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private StageServiceRunner runner;
 
-    StageUnderTest(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry,
+    public StageUnderTest(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry,
             ProviderSandbox sandbox, String name, List<String> inputs) throws SQLException {
         this.kafka = kafka;
         this.sandbox = sandbox;
@@ -92,7 +92,7 @@ final class StageUnderTest implements AutoCloseable {
     private final String registryUrl;
 
     /** Starts the service with test-speed schedules; {@code extra} settings win. */
-    StageUnderTest start(StageService service, List<String> inputOrder, Map<String, String> extra) {
+    public StageUnderTest start(StageService service, List<String> inputOrder, Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>();
         settings.put("consumer.name", consumerName);
         settings.put("bootstrap.servers", kafka.bootstrapServers());
@@ -115,19 +115,19 @@ final class StageUnderTest implements AutoCloseable {
         return this;
     }
 
-    StageServiceRunner runner() {
+    public StageServiceRunner runner() {
         return runner;
     }
 
     /** Sends an event to the topic that stands for {@code logicalTopic}, keyed by its order id. */
-    void send(String logicalTopic, SpecificRecord event) throws Exception {
+    public void send(String logicalTopic, SpecificRecord event) throws Exception {
         String topic = topics.getOrDefault(logicalTopic, logicalTopic);
         String key = metadataOf(event).getOrderId();
         producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
                 serializer.serialize(topic, event))).get();
     }
 
-    void sendRaw(String logicalTopic, String key, byte[] value) throws Exception {
+    public void sendRaw(String logicalTopic, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topics.getOrDefault(logicalTopic, logicalTopic),
                 key.getBytes(StandardCharsets.UTF_8), value)).get();
     }
@@ -137,7 +137,7 @@ final class StageUnderTest implements AutoCloseable {
     }
 
     /** The events the service announced for an order, in order, decoded. */
-    List<SpecificRecord> announced(String orderId) throws SQLException {
+    public List<SpecificRecord> announced(String orderId) throws SQLException {
         List<SpecificRecord> events = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT aggregatetype, payload FROM outbox_copy WHERE aggregateid = ? ORDER BY created_at, id")) {
@@ -151,36 +151,36 @@ final class StageUnderTest implements AutoCloseable {
         return events;
     }
 
-    List<String> announcedTypes(String orderId) throws SQLException {
+    public List<String> announcedTypes(String orderId) throws SQLException {
         return announced(orderId).stream().map(e -> e.getClass().getSimpleName()).toList();
     }
 
-    long count(String query) throws SQLException {
+    public long count(String query) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
         }
     }
 
-    List<JsonNode> ledger(String orderId, String effect) throws Exception {
+    public List<JsonNode> ledger(String orderId, String effect) throws Exception {
         JsonNode body = getJson("/ledger?orderId=" + orderId + "&effect=" + effect);
         List<JsonNode> entries = new ArrayList<>();
         body.path("entries").forEach(entries::add);
         return entries;
     }
 
-    boolean invariantsHold() throws Exception {
+    public boolean invariantsHold() throws Exception {
         return getJson("/ledger/invariants").path("holds").asBoolean();
     }
 
-    void faults(String json) throws Exception {
+    public void faults(String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(sandbox.baseUri().resolve("/admin/faults"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
     }
 
-    JsonNode post(String path, String json) throws Exception {
+    public JsonNode post(String path, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -188,7 +188,7 @@ final class StageUnderTest implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    JsonNode postWithKey(String path, String idempotencyKey, String json) throws Exception {
+    public JsonNode postWithKey(String path, String idempotencyKey, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
@@ -196,7 +196,7 @@ final class StageUnderTest implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    JsonNode getJson(String path) throws Exception {
+    public JsonNode getJson(String path) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(sandbox.baseUri().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
@@ -211,7 +211,7 @@ final class StageUnderTest implements AutoCloseable {
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
     }
 
-    static EventMetadata metadataOf(SpecificRecord event) {
+    public static EventMetadata metadataOf(SpecificRecord event) {
         try {
             Method getter = event.getClass().getMethod("getMetadata");
             return (EventMetadata) getter.invoke(event);

@@ -1,9 +1,9 @@
-package dev.orderflow.shipping.application;
+package dev.orderflow.runtime.testkit;
 
 import dev.orderflow.events.EventMetadata;
 import dev.orderflow.runtime.consumer.Decision;
 import dev.orderflow.runtime.consumer.StageHandler;
-import dev.orderflow.runtime.consumer.TestStageContexts;
+import dev.orderflow.runtime.consumer.StageContexts;
 import dev.orderflow.runtime.deferred.Deferral;
 import dev.orderflow.runtime.deferred.DeferredAction;
 import java.lang.reflect.Method;
@@ -19,39 +19,39 @@ import org.apache.avro.specific.SpecificRecord;
  * Plays the consumer runtime's part for one order, in memory: applies each decision (state, events, deferrals,
  * cancellations) the way the runtime commits it, and fires due deferrals with the attempt count the runtime keeps.
  */
-final class StageDriver<S> {
+public final class StageDriver<S> {
 
-    record Scheduled(Deferral deferral, int attempts) {
+    public record Scheduled(Deferral deferral, int attempts) {
     }
 
     private final StageHandler<S> handler;
     private final MutableClock clock;
     private final String orderId;
     private S state;
-    final List<Decision.Outgoing> emitted = new ArrayList<>();
-    final Map<String, Scheduled> deferred = new LinkedHashMap<>();
-    Decision<S> last;
+    public final List<Decision.Outgoing> emitted = new ArrayList<>();
+    public final Map<String, Scheduled> deferred = new LinkedHashMap<>();
+    public Decision<S> last;
 
-    StageDriver(StageHandler<S> handler, MutableClock clock, String orderId) {
+    public StageDriver(StageHandler<S> handler, MutableClock clock, String orderId) {
         this.handler = handler;
         this.clock = clock;
         this.orderId = orderId;
     }
 
-    S state() {
+    public S state() {
         return state;
     }
 
-    StageDriver<S> send(SpecificRecord event) {
+    public StageDriver<S> send(SpecificRecord event) {
         EventMetadata metadata = metadataOf(event);
         Decision<S> decision = handler.onEvent(event, metadata, state,
-                TestStageContexts.of("test-consumer", clock, orderId, metadata.getAttempt()));
+                StageContexts.of("test-consumer", clock, orderId, metadata.getAttempt()));
         apply(decision, null);
         return this;
     }
 
     /** Moves the clock to when the deferral of {@code kind} is due (or later, by {@code extra}) and runs it. */
-    StageDriver<S> fire(String kind, java.time.Duration extra) {
+    public StageDriver<S> fire(String kind, java.time.Duration extra) {
         Scheduled scheduled = deferred.get(kind);
         if (scheduled == null) {
             throw new AssertionError("no deferral of kind " + kind + " pending; pending: " + deferred.keySet());
@@ -64,21 +64,21 @@ final class StageDriver<S> {
                 scheduled.deferral().payload(), null, scheduled.attempts(), scheduled.deferral().dueAt(),
                 scheduled.deferral().deadline(), clock.instant());
         Decision<S> decision = handler.onDeferred(action, state,
-                TestStageContexts.of("test-consumer", clock, orderId, 1));
+                StageContexts.of("test-consumer", clock, orderId, 1));
         apply(decision, kind);
         return this;
     }
 
-    StageDriver<S> fire(String kind) {
+    public StageDriver<S> fire(String kind) {
         return fire(kind, java.time.Duration.ZERO);
     }
 
-    List<String> eventTypes() {
+    public List<String> eventTypes() {
         return emitted.stream().map(o -> o.event().getClass().getSimpleName()).toList();
     }
 
     @SuppressWarnings("unchecked")
-    <E> E lastEvent(Class<E> type) {
+    public <E> E lastEvent(Class<E> type) {
         for (int i = emitted.size() - 1; i >= 0; i--) {
             if (type.isInstance(emitted.get(i).event())) {
                 return (E) emitted.get(i).event();
