@@ -1,22 +1,18 @@
 package dev.orderflow.runtime.service;
 
 import dev.orderflow.runtime.config.Durations;
+import dev.orderflow.runtime.config.SettingsSources;
 import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * A stage service's own keys (database, provider, HTTP port); {@code policy.*} keys go to
@@ -74,24 +70,7 @@ public final class ServiceSettings extends AbstractConfig {
     /** Merges file, environment and explicit settings (later wins). */
     public static Map<String, String> load(String service, Path file, Map<String, String> environment,
             Map<String, String> explicit) {
-        Map<String, String> settings = new HashMap<>();
-        if (file != null) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
-            }
-            properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k).trim()));
-        }
-        String prefix = envPrefix(service);
-        environment.forEach((k, v) -> {
-            if (k.startsWith(prefix) && k.length() > prefix.length()) {
-                settings.put(k.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
-            }
-        });
-        settings.putAll(explicit);
-        return settings;
+        return SettingsSources.load(envPrefix(service), file, environment, explicit);
     }
 
     /** {@code payment-consumer} → {@code ORDERFLOW_PAYMENT_CONSUMER_}. */
