@@ -122,6 +122,19 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Graceful stop: SIGTERM, then SIGKILL after the stop timeout. Idempotent. */
+    /**
+     * Gives up the JVM shutdown hook that stops the child: for an owner that stops everything itself, in order, from
+     * its own hook (a broker stopped by its own hook while the services that use it are still closing makes their
+     * shutdown wait for timeouts).
+     */
+    public void detachShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Too late to take it back: it runs, which is what would have happened anyway.
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

@@ -94,7 +94,15 @@ public final class OutboxRelay implements AutoCloseable {
         if (closed.getCount() == 0) {
             return;
         }
-        sources.forEach(SourceRelay::close);
+        // In parallel: an engine that cannot store its position (broker gone) waits out its close timeout, and
+        // several sources should not wait one after another.
+        CompletableFuture.allOf(sources.stream()
+                .map(source -> CompletableFuture.runAsync(source::close, runnable -> {
+                    Thread thread = new Thread(runnable, "outbox-relay-stop-" + source.source().name());
+                    thread.setDaemon(true);
+                    thread.start();
+                }))
+                .toArray(CompletableFuture[]::new)).join();
         components.close();
         closed.countDown();
         log.info("outbox relay stopped");

@@ -72,6 +72,9 @@ final class LocalPlatform implements AutoCloseable {
                     SchemaRegistryServer.start(SchemaRegistrySettings.builder()
                             .jar(settings.registryJar()).port(settings.registryPort()).build()));
             CompletableFuture.allOf(kafka, postgres, registry).join();
+            // The platform stops everything itself, services before the infrastructure they use, from one hook.
+            kafka.join().detachShutdownHook();
+            registry.join().detachShutdownHook();
             List<Endpoint> endpoints = new ArrayList<>();
             endpoints.add(new Endpoint("Kafka broker (KRaft)", kafka.join().bootstrapServers(),
                     kafka.join().startupTime()));
@@ -131,7 +134,7 @@ final class LocalPlatform implements AutoCloseable {
     private static PostgresServer startPostgres(LocalPlatformSettings settings) {
         return settings.externalPostgres()
                 .<PostgresServer>map(pg -> ExternalPostgresServer.connect(pg.adminJdbcUrl(), pg.user(), pg.password()))
-                .orElseGet(() -> EmbeddedPostgresServer.start(settings.postgresPort()));
+                .orElseGet(() -> EmbeddedPostgresServer.start(settings.postgresPort(), false));
     }
 
     Duration readyIn() {

@@ -81,6 +81,11 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     }
 
     /** SIGTERM, then SIGKILL if it does not stop in time; deletes the data directory if this broker created it. */
+    /** See {@link ChildProcess#detachShutdownHook()}. */
+    public void detachShutdownHook() {
+        process.detachShutdownHook();
+    }
+
     @Override
     public void close() {
         process.close();

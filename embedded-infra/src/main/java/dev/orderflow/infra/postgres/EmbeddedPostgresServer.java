@@ -36,6 +36,14 @@ public final class EmbeddedPostgresServer extends PostgresServer {
      * deleted on close.
      */
     public static EmbeddedPostgresServer start(int port) {
+        return start(port, true);
+    }
+
+    /**
+     * @param stopOnJvmExit whether the server stops itself when the JVM exits; an owner that stops everything in
+     *                      order from its own shutdown hook passes false, so the database outlives its clients
+     */
+    public static EmbeddedPostgresServer start(int port, boolean stopOnJvmExit) {
         long started = System.nanoTime();
         Path workDir = WorkDirectories.createTemp("postgres-");
         try {
@@ -43,6 +51,7 @@ public final class EmbeddedPostgresServer extends PostgresServer {
                     .setOverrideWorkingDirectory(workDir.resolve("bin").toFile())
                     .setDataDirectory(workDir.resolve("data"))
                     .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(stopOnJvmExit)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "32")

@@ -188,6 +188,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
      * Stops the server (SIGTERM, then SIGKILL after 20 s), removes its shutdown hook and deletes its work directory
      * if it created it. Idempotent.
      */
+    /** See {@link ChildProcess#detachShutdownHook()}. */
+    public void detachShutdownHook() {
+        process.detachShutdownHook();
+    }
+
     @Override
     public synchronized void close() {
         process.close();

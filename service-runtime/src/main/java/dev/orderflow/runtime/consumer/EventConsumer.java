@@ -61,6 +61,10 @@ import org.slf4j.LoggerFactory;
 public final class EventConsumer<S> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+    /** How long close() lets the batch in flight finish before interrupting it. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    /** How long the Kafka clients may take to leave the group and flush on close. */
+    private static final Duration CLIENT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConsumerSettings settings;
     private final KafkaConsumer<byte[], byte[]> kafka;
@@ -158,7 +162,7 @@ public final class EventConsumer<S> implements AutoCloseable {
                 ConsumerRecords<byte[], byte[]> records = kafka.poll(pollTimeout);
                 List<DeferredAction> due = List.of();
                 Instant now = clock.instant();
-                if (!now.isBefore(nextDeferredCheck)) {
+                if (!now.isBefore(nextDeferredCheck) && stopRequested.getCount() > 0) {
                     due = dueActions(now);
                     nextDeferredCheck = now.plus(deferredInterval);
                 }
@@ -252,7 +256,15 @@ public final class EventConsumer<S> implements AutoCloseable {
         kafka.wakeup();
         try {
             if (Thread.currentThread() != loop && loop.isAlive()) {
-                loop.join(Duration.ofSeconds(60).toMillis());
+                loop.join(CLOSE_GRACE.toMillis());
+                if (loop.isAlive()) {
+                    // Stuck waiting on a database or broker that is gone (a shutdown of everything at once):
+                    // interrupt the wait; the batch in flight is not committed and will be handled again.
+                    LOG.warn("{}: still busy {} s after close; interrupting it", settings.name(),
+                            CLOSE_GRACE.toSeconds());
+                    loop.interrupt();
+                    loop.join(CLOSE_GRACE.toMillis());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,11 +273,11 @@ public final class EventConsumer<S> implements AutoCloseable {
 
     private void closeClients() {
         try {
-            kafka.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+            kafka.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT));
         } catch (RuntimeException e) {
             LOG.warn("{}: closing the consumer: {}", settings.name(), e.toString());
         }
-        deadLetterProducer.close(Duration.ofSeconds(10));
+        deadLetterProducer.close(CLIENT_CLOSE_TIMEOUT);
         workers.shutdown();
     }
 

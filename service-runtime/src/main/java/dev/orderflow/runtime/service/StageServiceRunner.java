@@ -97,6 +97,9 @@ public final class StageServiceRunner implements AutoCloseable {
         pool.setUsername(own.getString(ServiceSettings.JDBC_USER));
         pool.setPassword(own.getPassword(ServiceSettings.JDBC_PASSWORD).value());
         pool.setMaximumPoolSize(own.getInt(ServiceSettings.JDBC_POOL_SIZE));
+        // A database that does not answer is a failed batch, retried with backoff: waiting Hikari's default 30 s
+        // for a connection would only stall the loop (and its shutdown).
+        pool.setConnectionTimeout(5_000);
         return new HikariDataSource(pool);
     }
 
