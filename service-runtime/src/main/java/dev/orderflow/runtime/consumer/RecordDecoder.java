@@ -17,6 +17,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class RecordDecoder {
 
+    private static final byte CONFLUENT_MAGIC_BYTE = 0;
+    private static final int CONFLUENT_HEADER_BYTES = 5;
+
     private final Deserializer<Object> values;
 
     RecordDecoder(Deserializer<Object> values) {
@@ -27,6 +30,12 @@ final class RecordDecoder {
     Optional<InboundEvent> decode(RecordSource source, StageHandler<?> handler) {
         if (source.value() == null || source.value().length == 0) {
             throw new MalformedEventException("empty value (a tombstone?) on an event topic");
+        }
+        if (source.value().length < CONFLUENT_HEADER_BYTES || source.value()[0] != CONFLUENT_MAGIC_BYTE) {
+            // Say what is wrong with the bytes; the serde's own message for this case names its internals.
+            throw new MalformedEventException(String.format("not Avro in the Confluent framing: expected magic byte 0"
+                    + " and a 4-byte schema id, got first byte 0x%02x and %d bytes", source.value()[0],
+                    source.value().length));
         }
         Object decoded;
         try {
