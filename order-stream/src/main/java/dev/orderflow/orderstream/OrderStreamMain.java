@@ -3,23 +3,22 @@ package dev.orderflow.orderstream;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.orderstream.config.OrderStreamSettings;
 import dev.orderflow.orderstream.intake.IntakeService;
+import dev.orderflow.runtime.config.SettingsOptions;
 import dev.orderflow.runtime.serde.EventSerdes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code order-stream}: runs the order state tracker and its HTTP API until stopped. */
 @Command(name = "order-stream", mixinStandardHelpOptions = true, version = "orderflow 0.1.0", sortOptions = false,
@@ -50,11 +49,9 @@ public final class OrderStreamMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Properties file with the settings.")
-    Path configFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting; overrides file and environment.")
-    Map<String, String> explicit = new LinkedHashMap<>();
+    @Mixin
+    SettingsOptions settings;
 
     private final Map<String, String> environment;
 
@@ -76,7 +73,7 @@ public final class OrderStreamMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OrderStreamConfig config;
         try {
-            config = new OrderStreamConfig(OrderStreamSettings.load(configFile, environment, explicit));
+            config = new OrderStreamConfig(OrderStreamSettings.load(settings.configFile(), environment, settings.explicit()));
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("order-stream: " + e.getMessage());
             return 2;

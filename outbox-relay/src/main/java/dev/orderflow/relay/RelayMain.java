@@ -4,19 +4,19 @@ import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.relay.config.SourceConfig;
 import dev.orderflow.relay.internals.EngineProperties;
 import dev.orderflow.relay.internals.StoredPositions;
+import dev.orderflow.runtime.config.SettingsOptions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code outbox-relay}: publishes the outbox of each configured database to Kafka until stopped. */
 @Command(name = "outbox-relay", mixinStandardHelpOptions = true, version = "orderflow 0.1.0", sortOptions = false,
@@ -46,11 +46,8 @@ public final class RelayMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Properties file with the settings.")
-    Path configFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting; overrides file and environment.")
-    Map<String, String> explicit = new LinkedHashMap<>();
+    @Mixin
+    SettingsOptions settings;
 
     @Option(names = "--reset-source", paramLabel = "NAME",
             description = "Forget the stored position of a source (after its slot was dropped and the gap was "
@@ -77,7 +74,7 @@ public final class RelayMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RelayConfig config;
         try {
-            config = new RelayConfig(RelaySettings.load(configFile, environment, explicit));
+            config = new RelayConfig(RelaySettings.load(settings.configFile(), environment, settings.explicit()));
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("outbox-relay: " + e.getMessage());
             return 2;

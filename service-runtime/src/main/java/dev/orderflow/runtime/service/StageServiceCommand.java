@@ -1,17 +1,16 @@
 package dev.orderflow.runtime.service;
 
+import dev.orderflow.runtime.config.SettingsOptions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * The standalone entry point every stage service shares: {@code java -jar <service>.jar --config file.properties
@@ -30,11 +29,9 @@ public final class StageServiceCommand implements Callable<Integer> {
 
     private final StageService service;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the service's settings.")
-    private Path config;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting (repeatable); wins over file and env.")
-    private Map<String, String> explicit = new LinkedHashMap<>();
+    @Mixin
+    private SettingsOptions options;
 
     public StageServiceCommand(StageService service) {
         this.service = service;
@@ -56,7 +53,8 @@ public final class StageServiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> settings = ServiceSettings.load(service.name(), config, System.getenv(), explicit);
+        Map<String, String> settings = ServiceSettings.load(service.name(), options.configFile(), System.getenv(),
+                options.explicit());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CountDownLatch stopped = new CountDownLatch(1);
         StageServiceRunner runner = StageServiceRunner.start(service, settings, meters, Clock.systemUTC());
