@@ -136,6 +136,11 @@ public final class DemoRun {
                 + "  provider ledger   %s%n  dead letters      topics %s  (bin/orderflow-ops dlq list)%n",
                 endpoints.orderApi().resolve("/orders"), endpoints.sandbox().resolve("/ledger"), endpoints.consumers().stream().map(OrderTopics::deadLetter)
                         .collect(Collectors.joining(", ")));
+        // The operators' CLI defaults to a production-like localhost:9092; these point it at this run instead.
+        out.printf("  operators' CLI    export ORDERFLOW_OPS_BOOTSTRAP_SERVERS=%s ORDERFLOW_OPS_REGISTRY_URL=%s"
+                + " ORDERFLOW_OPS_ORDER_API_URL=%s%n                    then bin/orderflow-ops dlq list, orders show ID,"
+                + " audit%n", endpoints.bootstrapServers(), endpoints.registryApiUrl(),
+                endpoints.orderApi().toString().replaceAll("/$", ""));
         out.flush();
         return holds && unsettled <= 0;
     }
