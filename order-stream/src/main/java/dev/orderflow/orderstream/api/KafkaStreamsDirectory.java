@@ -6,7 +6,9 @@ import dev.orderflow.orderstream.topology.OrderStreamTopology;
 import dev.orderflow.orderstream.topology.StoreKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,7 +27,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * {@link OrderDirectory} on Kafka Streams' interactive queries. Only active tasks are read (no stale standby data).
  * The exception queue is read per local partition from the state index, so a page costs {@code limit} entries per
- * partition, not a scan of every order.
+ * partition, not a scan of every order. The counts per state do scan the state index (keys only, no views).
  */
 public final class KafkaStreamsDirectory implements OrderDirectory {
 
@@ -78,6 +80,24 @@ public final class KafkaStreamsDirectory implements OrderDirectory {
             }
             page.sort(Comparator.comparing(OrderView::orderId));
             return page.size() > limit ? page.subList(0, limit) : page;
+        } catch (InvalidStateStoreException e) {
+            throw new QueryUnavailableException("the order stores are not queryable right now: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<OrderState, Long> localCounts() {
+        try {
+            Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
+            for (int partition : localPartitions()) {
+                ReadOnlyKeyValueStore<String, String> index = store(OrderStreamTopology.STATE_INDEX_STORE, partition);
+                try (KeyValueIterator<String, String> it = index.all()) {
+                    while (it.hasNext()) {
+                        counts.merge(StoreKeys.stateOfStateKey(it.next().key), 1L, Long::sum);
+                    }
+                }
+            }
+            return counts;
         } catch (InvalidStateStoreException e) {
             throw new QueryUnavailableException("the order stores are not queryable right now: " + e.getMessage(), e);
         }

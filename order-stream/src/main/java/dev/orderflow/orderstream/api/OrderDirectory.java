@@ -3,6 +3,7 @@ package dev.orderflow.orderstream.api;
 import dev.orderflow.orderstream.domain.OrderState;
 import dev.orderflow.orderstream.domain.OrderView;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,9 @@ public interface OrderDirectory {
 
     /** Up to {@code limit} views in {@code state} held by this instance, by order id, after {@code afterOrderId}. */
     List<OrderView> localPage(OrderState state, String afterOrderId, int limit);
+
+    /** How many orders this instance's stores hold in each state (states without orders may be left out). */
+    Map<OrderState, Long> localCounts();
 
     /** host:port of every other instance that holds part of the store, for fanning out queries. */
     List<String> peers();
