@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.testing.KafkaFixture;
 import dev.orderflow.testing.PostgresFixture;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,6 +88,31 @@ class OrderChoreographyE2eIT {
         assertThat(OrderApi.states(view)).containsExactlyElementsOf(HAPPY_PATH);
         assertThat(OrderApi.events(view)).startsWith("ORDER_PLACED")
                 .contains("INVENTORY_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED", "FULFILLMENT_PROGRESSED");
+        assertThat(sandbox.effects(orderId))
+                .containsSubsequence("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED", "STOCK_COMMITTED")
+                .containsOnlyOnce("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED", "STOCK_COMMITTED")
+                .doesNotContainAnyElementsOf(UNDO_EFFECTS);
+        assertInvariantsHold();
+    }
+
+    @Test
+    void lostRepliesAreSettledByStatusQueriesAndAnUnknownShipmentWaitsWithoutASecondOne() {
+        // Every provider does the work and the reply is lost; stock and payment answer status queries, the
+        // fulfillment status API is down, so the shipment's outcome stays unknown for a while.
+        Map<String, Object> lostReply = Map.of("lostReplyAfterWorkRate", 1.0, "holdMs", 4_000);
+        sandbox.faults(Map.of("stock.reserve", lostReply, "payment.authorize", lostReply,
+                "fulfillment.accept", lostReply, "fulfillment.status", Map.of("transientErrorRate", 1.0)));
+        String orderId = api.place(order(SKU, 1));
+
+        awaitState(orderId, "SHIPMENT_PENDING");
+        assertThat(sandbox.effects(orderId)).as("each provider did its work once, whatever the client saw")
+                .containsExactly("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED");
+
+        sandbox.clearFaults();
+        JsonNode view = awaitState(orderId, "DELIVERED");
+
+        assertThat(OrderApi.states(view)).containsExactly("PLACED", "INVENTORY_RESERVED", "PAYMENT_AUTHORIZED",
+                "SHIPMENT_PENDING", "SHIPMENT_ACCEPTED", "FULFILLING", "DELIVERED");
         assertThat(sandbox.effects(orderId))
                 .containsOnlyOnce("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED")
                 .doesNotContainAnyElementsOf(UNDO_EFFECTS);
@@ -211,41 +238,65 @@ class OrderChoreographyE2eIT {
     }
 
     @Test
-    void poisonRecordIsDeadLetteredListedReplayedDiscardedAndAuditedWhileOrdersFlow() throws Exception {
+    void poisonRecordsAreDeadLetteredListedReplayedDiscardedAndAuditedWhileOrdersFlow() throws Exception {
+        // One undecodable record at the head of every partition of the orders topic: any order placed next is
+        // behind one, so it completes only if no consumer stops at a poison record (DESIGN.md §4.6).
         String key = UniqueNames.of("poison");
-        String inventoryDlq = OrderTopics.deadLetter(INVENTORY);
+        int partitions = OrderTopics.DEFAULT_PARTITIONS;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(platform.kafka().producerConfig(),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(OrderTopics.ORDERS, key.getBytes(StandardCharsets.UTF_8),
-                    "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+            for (int partition = 0; partition < partitions; partition++) {
+                producer.send(new ProducerRecord<>(OrderTopics.ORDERS, partition, key.getBytes(StandardCharsets.UTF_8),
+                        "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+            }
         }
-        await("dead-lettered by inventory-consumer").atMost(END_STATE).pollInterval(POLL)
-                .until(() -> deadLetters(inventoryDlq, key).size() == 1);
-        assertThat(deadLetters(inventoryDlq, key).get(0).toString()).contains("MALFORMED");
-        OpsCli.Run list = ops.run("dlq", "list");
-        assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out()).contains(inventoryDlq, "MALFORMED");
-
-        // The partition was not stopped: an order placed after the poison completes.
         String orderId = api.place(order(SKU, 1));
 
+        List<String> deadLetterTopics = List.of(OrderTopics.deadLetter(INVENTORY), OrderTopics.deadLetter(PAYMENT),
+                OrderTopics.deadLetter(E2ePlatform.SHIPPING), OrderTopics.deadLetter(OrderStreamConfig.CONSUMER_NAME));
+        for (String dlq : deadLetterTopics) {
+            await("every poison record dead-lettered to " + dlq).atMost(END_STATE).pollInterval(POLL)
+                    .until(() -> deadLetters(dlq, key).size() == partitions);
+            assertThat(deadLetters(dlq, key)).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("OPEN"));
+        }
+        awaitState(orderId, "DELIVERED");
+        OpsCli.Run list = ops.run("dlq", "list");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains(deadLetterTopics).contains("MALFORMED");
+
+        String inventoryDlq = OrderTopics.deadLetter(INVENTORY);
         OpsCli.Run replay = ops.run("dlq", "replay", "-t", inventoryDlq, "--order-id", key,
                 "--reason", "replay after the decoder fix, INC-3");
         assertThat(replay.exitCode()).as(replay.toString()).isZero();
-        await("the replayed record fails again and comes back as a new open dead letter").atMost(END_STATE)
-                .pollInterval(POLL).until(() -> deadLetters(inventoryDlq, key).size() == 2);
-        OpsCli.Run discard = ops.run("dlq", "discard", "-t", inventoryDlq, "--order-id", key, "--status", "OPEN",
-                "--reason", "garbage from the test shop, INC-3");
-        assertThat(discard.exitCode()).as(discard.toString()).isZero();
+        await("the replayed records fail again and come back as new open dead letters").atMost(END_STATE)
+                .pollInterval(POLL).until(() -> deadLetters(inventoryDlq, key).size() == 2 * partitions);
+        for (String dlq : deadLetterTopics) {
+            OpsCli.Run discard = ops.run("dlq", "discard", "-t", dlq, "--order-id", key, "--status", "OPEN",
+                    "--reason", "garbage from the test shop, INC-3");
+            assertThat(discard.exitCode()).as(discard.toString()).isZero();
+        }
 
-        List<JsonNode> audit = jsonLines(ops.run("audit", "-t", inventoryDlq, "--format", "jsonl"));
-        assertThat(audit).extracting(e -> e.path("action").asText()).containsExactly("REPLAY", "DISCARD");
-        assertThat(audit).allSatisfy(e -> assertThat(e.path("operator").asText()).isEqualTo(OpsCli.OPERATOR));
         assertThat(deadLetters(inventoryDlq, key)).extracting(r -> r.path("status").asText())
-                .containsExactly("REPLAYED", "DISCARDED");
+                .containsOnly("REPLAYED", "DISCARDED").hasSize(2 * partitions)
+                .filteredOn("REPLAYED"::equals).hasSize(partitions);
+        for (String dlq : deadLetterTopics.subList(1, deadLetterTopics.size())) {
+            assertThat(deadLetters(dlq, key)).extracting(r -> r.path("status").asText())
+                    .hasSize(partitions).containsOnly("DISCARDED");
+        }
+        List<JsonNode> audit = jsonLines(ops.run("audit", "-t", inventoryDlq, "--format", "jsonl"));
+        assertThat(audit).extracting(e -> e.path("action").asText())
+                .containsExactlyElementsOf(actions(partitions, "REPLAY", "DISCARD"));
+        assertThat(audit).allSatisfy(e -> assertThat(e.path("operator").asText()).isEqualTo(OpsCli.OPERATOR));
+        assertThat(List.of(INVENTORY, PAYMENT, E2ePlatform.SHIPPING)).as("no service crashed on a poison record")
+                .allMatch(platform::isRunning);
+    }
 
-        awaitState(orderId, "DELIVERED");
-        assertThat(platform.isRunning(INVENTORY)).isTrue();
+    private static List<String> actions(int each, String... actions) {
+        List<String> all = new ArrayList<>();
+        for (String action : actions) {
+            all.addAll(Collections.nCopies(each, action));
+        }
+        return all;
     }
 
     @Test
