@@ -325,6 +325,30 @@ class OrderChoreographyE2eIT {
         assertInvariantsHold();
     }
 
+    @Test
+    void shippingServiceRestartedWhileFollowingAShipmentResumesFromItsDurableDeferredWork() {
+        // The fulfillment provider cannot report progress: the accepted shipment waits as a deferred poll in the
+        // shipping database, not in a thread, so it must survive the service's restart.
+        Map<String, Object> down = Map.of("transientErrorRate", 1.0);
+        sandbox.faults(Map.of("fulfillment.status", down, "fulfillment.events", down));
+        String orderId = api.place(order(SKU, 1));
+        awaitState(orderId, "SHIPMENT_ACCEPTED");
+
+        platform.stopService(E2ePlatform.SHIPPING);
+        try {
+            sandbox.clearFaults();
+        } finally {
+            platform.startService(E2ePlatform.SHIPPING);
+        }
+
+        JsonNode view = awaitState(orderId, "DELIVERED");
+        assertThat(OrderApi.states(view)).containsExactlyElementsOf(HAPPY_PATH);
+        assertThat(sandbox.effects(orderId))
+                .containsOnlyOnce("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED")
+                .doesNotContainAnyElementsOf(UNDO_EFFECTS);
+        assertInvariantsHold();
+    }
+
     private JsonNode awaitState(String orderId, String state) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await("order " + orderId + " reaches " + state).atMost(END_STATE).pollInterval(POLL)
