@@ -112,6 +112,7 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     private final Path workDir;
+    private final KeptLogs keptLogs;
     private final Deque<AutoCloseable> infrastructure;
     private final KafkaBrokerSettings brokerSettings;
     private final String registryUrl;
@@ -119,9 +120,10 @@ public final class ProcessPlatform implements AutoCloseable {
     private final Map<Part, List<ServiceProcess>> parts;
     private KafkaBrokerProcess broker;
 
-    private ProcessPlatform(Path workDir, Deque<AutoCloseable> infrastructure, KafkaBrokerSettings brokerSettings,
+    private ProcessPlatform(Path workDir, KeptLogs keptLogs, Deque<AutoCloseable> infrastructure, KafkaBrokerSettings brokerSettings,
             KafkaBrokerProcess broker, String registryUrl, ProviderSandbox sandbox, Map<Part, List<ServiceProcess>> parts) {
         this.workDir = workDir;
+        this.keptLogs = keptLogs;
         this.infrastructure = infrastructure;
         this.brokerSettings = brokerSettings;
         this.broker = broker;
@@ -134,7 +136,12 @@ public final class ProcessPlatform implements AutoCloseable {
     public static ProcessPlatform start(Options options) {
         Path workDir = WorkDirectories.createTemp("orderflow-processes");
         Deque<AutoCloseable> infrastructure = new ArrayDeque<>();
-        infrastructure.push(() -> WorkDirectories.deleteRecursively(workDir));
+        KeptLogs keptLogs = new KeptLogs();
+        infrastructure.push(() -> {
+            if (!keptLogs.kept) {
+                WorkDirectories.deleteRecursively(workDir);
+            }
+        });
         try {
             KafkaBrokerSettings brokerSettings = KafkaBrokerSettings.builder().brokerPort(LoopbackPorts.pick())
                     .controllerPort(LoopbackPorts.pick()).dataDir(workDir.resolve("kafka")).build();
@@ -161,8 +168,8 @@ public final class ProcessPlatform implements AutoCloseable {
             String registryUrl = registry.join().registryApiUrl().toString();
             Map<Part, List<ServiceProcess>> parts = parts(options, workDir, bootstrap, registryUrl, databases,
                     sandbox.baseUri());
-            ProcessPlatform platform = new ProcessPlatform(workDir, infrastructure, brokerSettings, broker.join(),
-                    registryUrl, sandbox, parts);
+            ProcessPlatform platform = new ProcessPlatform(workDir, keptLogs, infrastructure, brokerSettings,
+                    broker.join(), registryUrl, sandbox, parts);
             platform.startParts();
             return platform;
         } catch (RuntimeException e) {
@@ -185,7 +192,9 @@ public final class ProcessPlatform implements AutoCloseable {
 
     private static void createTopics(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            PlatformTopics.create(admin, stageServiceNames(), OrderTopics.DEFAULT_PARTITIONS);
+            List<String> consumers = new ArrayList<>(stageServiceNames());
+            consumers.add(Part.ORDER_STREAM.serviceName());    // order-stream dead-letters what it cannot decode too
+            PlatformTopics.create(admin, consumers, OrderTopics.DEFAULT_PARTITIONS);
         }
     }
 
@@ -270,13 +279,35 @@ public final class ProcessPlatform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + part(Part.ORDER_STREAM, instance).httpPort() + "/");
     }
 
-    /** The consumer names of the stage services, as their dead-letter topics are named. */
+    /** Every consumer with a dead-letter topic: the stage services and order-stream. */
     public List<String> consumers() {
-        return stageServiceNames();
+        List<String> consumers = new ArrayList<>(stageServiceNames());
+        consumers.add(Part.ORDER_STREAM.serviceName());
+        return List.copyOf(consumers);
     }
 
+    /** The order API of every order-stream instance. */
+    public List<URI> orderApis() {
+        List<URI> apis = new ArrayList<>();
+        for (int i = 0; i < instances(Part.ORDER_STREAM).size(); i++) {
+            apis.add(orderApi(i));
+        }
+        return List.copyOf(apis);
+    }
+
+    /** Where every part's settings and log are (deleted on close unless {@link #keepLogs()} was called). */
     public Path workDir() {
         return workDir;
+    }
+
+    /** Leaves {@link #workDir()} with every part's log in place on close, for a run that failed. */
+    public void keepLogs() {
+        keptLogs.kept = true;
+    }
+
+    /** Whether close deletes the work directory; decided after start, read by the last step of close. */
+    private static final class KeptLogs {
+        private volatile boolean kept;
     }
 
     /**
