@@ -29,6 +29,8 @@ public final class ChaosRun {
     }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** Requests in flight at most; more would only queue in the intake's own in-flight limit. */
+    private static final int CLIENTS = 16;
 
     private final Options options;
     private final PrintWriter out;
@@ -78,21 +80,33 @@ public final class ChaosRun {
         out.flush();
     }
 
-    /** Places the orders at the rate; after every {@code 1 / poisonShare}-th order, one poison record. */
+    /**
+     * Places the orders at the rate, several requests in flight (a request takes longer than the gap between two
+     * orders on a busy machine); after every {@code 1 / poisonShare}-th order, one poison record.
+     */
     private Void place(OrderIntakeClient intake, PoisonProducer poison, List<String> accepted, long started)
-            throws InterruptedException {
+            throws Exception {
         long poisonEvery = options.poisonShare() <= 0 ? Long.MAX_VALUE : Math.round(1 / options.poisonShare());
-        for (int i = 0; i < options.orders(); i++) {
-            long wait = started + (long) (i * 1e9 / options.perSecond()) - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);    // pacing a load, not coordinating threads
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> new Thread(r, "chaos-client"));
+        try {
+            List<Future<?>> placed = new ArrayList<>();
+            for (int i = 0; i < options.orders(); i++) {
+                long wait = started + (long) (i * 1e9 / options.perSecond()) - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);    // pacing a load, not coordinating threads
+                }
+                placed.add(clients.submit(() -> accepted.add(intake.placeOne())));
+                if ((i + 1) % poisonEvery == 0) {
+                    poison.send();
+                }
             }
-            accepted.add(intake.placeOne());
-            if ((i + 1) % poisonEvery == 0) {
-                poison.send();
+            for (Future<?> order : placed) {
+                order.get();
             }
+            return null;
+        } finally {
+            clients.shutdownNow();
         }
-        return null;
     }
 
     private Settlement drain(OrderAudit audit, List<String> accepted, long started) throws InterruptedException {
