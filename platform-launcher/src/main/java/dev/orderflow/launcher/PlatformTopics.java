@@ -15,12 +15,12 @@ import org.apache.kafka.common.config.TopicConfig;
  * order-stream needs no repartitioning), each consumer's dead-letter and replay topics, the compacted state topic
  * and the audit log.
  */
-final class PlatformTopics {
+public final class PlatformTopics {
 
     private PlatformTopics() {
     }
 
-    static List<String> create(Admin admin, List<String> consumers, int partitions) {
+    public static List<String> create(Admin admin, List<String> consumers, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
                 OrderTopics.SHIPPING, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
