@@ -1,7 +1,6 @@
 package dev.orderflow.bench.system;
 
 import dev.orderflow.infra.InfrastructureStartException;
-import dev.orderflow.infra.registry.SchemaRegistrySettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -221,8 +220,4 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The registry jar's default, for tests that run the command from the module directory. */
-    static Path defaultRegistryJar() {
-        return SchemaRegistrySettings.DEFAULT_JAR;
-    }
 }

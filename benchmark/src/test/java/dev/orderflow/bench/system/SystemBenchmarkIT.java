@@ -32,6 +32,7 @@ class SystemBenchmarkIT {
     void aSmallRunWritesACompleteReport() throws Exception {
         StringWriter output = new StringWriter();
         int exit = new CommandLine(new SystemBenchmarkCommand()).setOut(new PrintWriter(output))
+                .setErr(new PrintWriter(output, true))
                 .execute("--orders", String.valueOf(ORDERS), "--rate", "100", "--drain-timeout", "120",
                         "--report-dir", reportDir.toString());
 
