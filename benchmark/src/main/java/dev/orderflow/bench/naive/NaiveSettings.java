@@ -61,6 +61,11 @@ public record NaiveSettings(int orders, int perSecond, String faults, Map<String
                 consumersPerStage, partitions, drainTimeout);
     }
 
+    public NaiveSettings withConsumers(int perStage, int topicPartitions) {
+        return new NaiveSettings(orders, perSecond, faults, faultOverrides, attempts, attemptTimeout, retryKeys,
+                perStage, topicPartitions, drainTimeout);
+    }
+
     public NaiveSettings withDrainTimeout(Duration timeout) {
         return new NaiveSettings(orders, perSecond, faults, faultOverrides, attempts, attemptTimeout, retryKeys,
                 consumersPerStage, partitions, timeout);
