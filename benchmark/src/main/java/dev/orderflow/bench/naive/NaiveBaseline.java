@@ -140,7 +140,7 @@ public final class NaiveBaseline {
         return new NaiveResult(settings, states.size(), counts.get(FinalState.SHIPPED),
                 counts.get(FinalState.REJECTED), counts.get(FinalState.CANCELLED), counts.get(FinalState.UNSETTLED),
                 store.wallTime(), LatencySummary.of(store.shippingLatencies()), provider.requests(),
-                provider.operations(), audit);
+                provider.operations(), audit, LedgerFigures.of(ledger.timedEntries()));
     }
 
     private NaiveStageConsumers consumers(String name, String topic, NaiveStages.Stage stage) {

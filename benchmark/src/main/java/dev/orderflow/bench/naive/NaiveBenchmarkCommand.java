@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code benchmark naive}: the shortcut pipeline under a fault profile, with the providers' books audited. */
 @Command(name = "naive", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = LedgerFiguresCommand.class,
         description = {"Runs the naive baseline (dual write instead of an outbox, blind fixed-count retries with a new",
             "idempotency key per attempt, immediate rollback on any failure, no status queries, auto-commit) on an",
             "embedded broker and PostgreSQL with its own provider sandbox, and prints its figures: counts, the",

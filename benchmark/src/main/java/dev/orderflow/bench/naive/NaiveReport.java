@@ -37,6 +37,7 @@ final class NaiveReport {
                 + millis(r.latency().p95()) + " / " + millis(r.latency().p99()) + " ms");
         row(md, "wall time first placed → last settled", String.format("%.1f s", r.wallTime().toMillis() / 1000.0));
         row(md, "throughput (settled orders/s)", String.format("%.1f", r.throughputPerSecond()));
+        ledger(md, r.ledger());
         oursPerSecond.ifPresent(ours -> row(md, "stage-aware throughput / baseline",
                 String.format("%.1f / %.1f = %.0f %%", ours, r.throughputPerSecond(), 100 * r.ratio(ours))));
         return md.toString();
@@ -63,7 +64,36 @@ final class NaiveReport {
                 "p95", millis(r.latency().p95()), "p99", millis(r.latency().p99()), "max", millis(r.latency().max())));
         m.put("wallTimeMs", r.wallTime().toMillis());
         m.put("throughputPerSecond", r.throughputPerSecond());
+        m.put("ledger", ledgerJson(r.ledger()));
         oursPerSecond.ifPresent(ours -> m.put("stageAwareToBaselineRatio", r.ratio(ours)));
+        return m;
+    }
+
+    /** The rows any sandbox's ledger gives; the same for the naive and the stage-aware run. */
+    static void ledger(StringBuilder md, LedgerFigures f) {
+        row(md, "ledger: orders with a side effect / shipped", f.orders() + " / " + f.shipped());
+        row(md, "ledger: first side effect → shipment accepted p50 / p95 / p99",
+                millis(f.reserveToShipment().p50()) + " / " + millis(f.reserveToShipment().p95()) + " / "
+                        + millis(f.reserveToShipment().p99()) + " ms");
+        row(md, "ledger: shipments accepted/s (first entry → last shipment)",
+                String.format("%.1f", f.shipmentsPerSecond()));
+        row(md, "ledger: live charge, no shipment", f.chargedWithoutShipment());
+        row(md, "ledger: live reservation, no shipment", f.reservedWithoutShipment());
+        row(md, "ledger: oversells (more shipments than live reservations)", f.oversells());
+    }
+
+    static Map<String, Object> ledgerJson(LedgerFigures f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orders", f.orders());
+        m.put("shipped", f.shipped());
+        m.put("reserveToShipmentMs", Map.of("samples", f.reserveToShipment().samples(),
+                "p50", millis(f.reserveToShipment().p50()), "p95", millis(f.reserveToShipment().p95()),
+                "p99", millis(f.reserveToShipment().p99()), "max", millis(f.reserveToShipment().max())));
+        m.put("spanMs", f.span().toMillis());
+        m.put("shipmentsPerSecond", f.shipmentsPerSecond());
+        m.put("chargedWithoutShipment", f.chargedWithoutShipment());
+        m.put("reservedWithoutShipment", f.reservedWithoutShipment());
+        m.put("oversells", f.oversells());
         return m;
     }
 

@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param providerCalls     HTTP requests sent to the providers, every attempt counted
  * @param logicalOperations provider operations the stages meant to do (reserve, authorize, accept, release, void)
  * @param audit             the providers' books against the pipeline's own states
+ * @param ledger            the figures the sandbox's ledger alone gives (the yardstick shared with the stage-aware run)
  */
 public record NaiveResult(NaiveSettings settings, long placed, long shipped, long rejected, long cancelled,
         long unsettled, Duration wallTime, LatencySummary latency, long providerCalls, long logicalOperations,
-        LedgerAudit audit) {
+        LedgerAudit audit, LedgerFigures ledger) {
 
     /** Settled orders (shipped, rejected or cancelled) per second of wall time. */
     public double throughputPerSecond() {

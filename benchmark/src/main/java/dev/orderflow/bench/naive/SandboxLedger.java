@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,19 @@ final class SandboxLedger {
 
     LedgerAudit.Invariants invariants() throws IOException, InterruptedException {
         return invariants(get("/ledger/invariants"));
+    }
+
+    List<LedgerFigures.Timed> timedEntries() throws IOException, InterruptedException {
+        return timedEntries(get("/ledger"));
+    }
+
+    static List<LedgerFigures.Timed> timedEntries(JsonNode ledger) {
+        List<LedgerFigures.Timed> entries = new ArrayList<>();
+        for (JsonNode e : ledger.path("entries")) {
+            entries.add(new LedgerFigures.Timed(e.path("effect").asText(), e.path("orderId").asText(),
+                    e.path("reference").asText(), Instant.parse(e.path("at").asText())));
+        }
+        return entries;
     }
 
     static List<LedgerAudit.Entry> entries(JsonNode ledger) {

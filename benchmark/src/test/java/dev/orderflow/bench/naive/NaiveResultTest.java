@@ -69,6 +69,7 @@ class NaiveResultTest {
     private static NaiveResult result(long shipped, long rejected, long cancelled, long unsettled, Duration wall,
             long requests, long operations) {
         return new NaiveResult(NaiveSettings.of(1, 1, "none"), shipped + rejected + cancelled + unsettled, shipped,
-                rejected, cancelled, unsettled, wall, LatencySummary.EMPTY, requests, operations, CLEAN);
+                rejected, cancelled, unsettled, wall, LatencySummary.EMPTY, requests, operations, CLEAN,
+                LedgerFigures.of(List.of()));
     }
 }
