@@ -262,7 +262,9 @@ class OrderChoreographyE2eIT {
                     .until(() -> deadLetters(dlq, key).size() == partitions);
             assertThat(deadLetters(dlq, key)).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("OPEN"));
         }
-        awaitState(orderId, "DELIVERED");
+        assertThat(OrderApi.states(awaitState(orderId, "DELIVERED"))).containsExactlyElementsOf(HAPPY_PATH);
+        assertThat(sandbox.effects(orderId))
+                .containsOnlyOnce("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED");
         OpsCli.Run list = ops.run("dlq", "list");
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out()).contains(deadLetterTopics).contains("MALFORMED");
