@@ -53,10 +53,4 @@ final class Sandbox {
         assertThat(answer.status()).isEqualTo(200);
         return answer.body();
     }
-
-    /** What became of a payment authorization under this key, as an operator would ask the gateway. */
-    JsonNode paymentByKey(String idempotencyKey) {
-        return http.get(base.resolve("/payments/authorizations/by-key/"
-                + URLEncoder.encode(idempotencyKey, StandardCharsets.UTF_8))).body();
-    }
 }
