@@ -22,13 +22,15 @@ import picocli.CommandLine.Spec;
 /** {@code benchmark naive}: the shortcut pipeline under a fault profile, with the providers' books audited. */
 @Command(name = "naive", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = LedgerFiguresCommand.class,
-        description = {"Runs the naive baseline (dual write instead of an outbox, blind fixed-count retries with a new",
-            "idempotency key per attempt, immediate rollback on any failure, no status queries, auto-commit) on an",
-            "embedded broker and PostgreSQL with its own provider sandbox, and prints its figures: counts, the",
-            "ledger audit (duplicate charges, oversells, lost orders, orders needing an operator), retry",
-            "amplification, latency placed -> shipment accepted and throughput."},
+        description = {"Runs the naive baseline and prints its figures. The baseline is the",
+            "shortcut: a dual write instead of an outbox, blind fixed-count retries with",
+            "a new idempotency key per attempt, immediate rollback on any failure, no",
+            "status queries, auto-commit. It runs on an embedded broker and PostgreSQL",
+            "with its own provider sandbox. Figures: counts, the ledger audit (duplicate",
+            "charges, oversells, lost orders, orders needing an operator), retry",
+            "amplification, latency placed -> shipment accepted, throughput."},
         footer = {"", "Examples:", "  bin/benchmark naive --orders 500 --rate 50 --faults realistic",
-            "  bin/benchmark naive --orders 2000 --rate 400 --faults none --ours 180",
+            "  bin/benchmark naive --orders 3000 --rate 400 --faults none --ours 46.7",
             "", "Exit codes: 0 measured, 1 a part failed, 2 bad arguments."})
 public final class NaiveBenchmarkCommand implements Callable<Integer> {
 
