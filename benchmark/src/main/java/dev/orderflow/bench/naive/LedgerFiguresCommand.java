@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
  * system's under {@code bin/orderflow-local --keep-running}, so its figures line up with the naive run's.
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
-        description = {"Reads a running provider sandbox's GET /ledger and GET /ledger/invariants and prints the",
-            "figures the ledger alone gives: first side effect -> shipment accepted latency, shipments accepted per",
-            "second, duplicate charges, oversells, charges and reservations live on orders that did not ship."},
+        description = {"Prints the ledger figures of another pipeline's running sandbox.",
+            "Reads GET /ledger and GET /ledger/invariants: first side effect -> shipment",
+            "accepted latency, shipments accepted per second, duplicate charges,",
+            "oversells, charges and reservations still live on orders that did not ship."},
         footer = {"", "Example (the sandbox's address is in the orderflow-local banner):",
             "  bin/orderflow-local --orders 1000 --rate 100 --faults realistic --keep-running",
             "  bin/benchmark naive ledger --sandbox http://127.0.0.1:18090"})

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -22,13 +24,16 @@ import picocli.CommandLine.Spec;
 /** {@code benchmark naive}: the shortcut pipeline under a fault profile, with the providers' books audited. */
 @Command(name = "naive", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = LedgerFiguresCommand.class,
-        description = {"Runs the naive baseline (dual write instead of an outbox, blind fixed-count retries with a new",
-            "idempotency key per attempt, immediate rollback on any failure, no status queries, auto-commit) on an",
-            "embedded broker and PostgreSQL with its own provider sandbox, and prints its figures: counts, the",
-            "ledger audit (duplicate charges, oversells, lost orders, orders needing an operator), retry",
-            "amplification, latency placed -> shipment accepted and throughput."},
+        description = {"Runs the naive baseline and prints its figures. The baseline is the",
+            "shortcut: a dual write instead of an outbox, blind fixed-count retries with",
+            "a new idempotency key per attempt, immediate rollback on any failure, no",
+            "status queries, auto-commit. It runs on an embedded broker and PostgreSQL",
+            "with its own provider sandbox. Figures: counts, the ledger audit (duplicate",
+            "charges, oversells, lost orders, orders needing an operator), retry",
+            "amplification, latency placed -> shipment accepted, throughput."},
         footer = {"", "Examples:", "  bin/benchmark naive --orders 500 --rate 50 --faults realistic",
-            "  bin/benchmark naive --orders 2000 --rate 400 --faults none --ours 180",
+            "  bin/benchmark naive --orders 3000 --rate 400 --faults none --ours 46.7",
+            "  bin/benchmark naive --orders 500 --rate 50 --fault-override payment.authorize.overloadRate=0.3",
             "", "Exit codes: 0 measured, 1 a part failed, 2 bad arguments."})
 public final class NaiveBenchmarkCommand implements Callable<Integer> {
 
@@ -47,6 +52,11 @@ public final class NaiveBenchmarkCommand implements Callable<Integer> {
             description = "Fault profile of the baseline's provider sandbox: none, realistic or harsh"
                     + " (default: ${DEFAULT-VALUE}).")
     String faults;
+
+    @Option(names = "--fault-override", paramLabel = "OPERATION.SETTING=VALUE",
+            description = "A fault setting on top of the profile, as PUT /admin/faults takes it; repeatable,"
+                    + " e.g. payment.authorize.overloadRate=0.3 (see provider-sandbox/README.md).")
+    List<String> faultOverrides = new ArrayList<>();
 
     @Option(names = "--attempts", defaultValue = "3",
             description = "Attempts per provider call (default: ${DEFAULT-VALUE}).")
@@ -114,7 +124,7 @@ public final class NaiveBenchmarkCommand implements Callable<Integer> {
                     + "' for option '--retry-keys': use per-attempt or per-operation");
         }
         try {
-            return new NaiveSettings(orders, rate, faults, Map.of(), attempts, Duration.ofMillis(attemptTimeoutMs),
+            return new NaiveSettings(orders, rate, faults, FaultOverrides.parse(faultOverrides), attempts, Duration.ofMillis(attemptTimeoutMs),
                     keys, consumers, NaiveSettings.DEFAULT_PARTITIONS, Duration.ofSeconds(drainSeconds));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
