@@ -94,13 +94,16 @@ public final class DemoRun {
         }
     }
 
-    /** One progress line: placed orders and their rate, orders per state (non-empty states), dead letters. */
+    /**
+     * One progress line: orders in the read model and how many arrived per second, orders per state (states with
+     * orders only), dead letters.
+     */
     static String line(OrderProgress progress, double placedPerSecond, long elapsedSeconds, long deadLetters) {
         String states = progress.states().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
                 .collect(Collectors.joining(" | "));
         return String.format("%4ds  placed %d (%.0f/s) | %s | DLQ %d", elapsedSeconds, progress.orders(),
-                placedPerSecond, states, deadLetters);
+                placedPerSecond, states.isEmpty() ? "no order in the read model yet" : states, deadLetters);
     }
 
     private boolean summary(OrderProgress progress, long started, Admin admin, String misses) throws Exception {
@@ -108,7 +111,9 @@ public final class DemoRun {
         out.printf("%nSummary after %d s (counts from the order API)%n", took.toSeconds());
         out.printf("  orders placed      %d%n", progress.orders());
         for (OrderState state : OrderState.values()) {
-            out.printf("  %-18s %d%n", state.name().toLowerCase().replace('_', ' '), progress.count(state));
+            if (progress.count(state) > 0 || OrderProgress.SETTLED.contains(state)) {
+                out.printf("  %-18s %d%n", state.name().toLowerCase().replace('_', ' '), progress.count(state));
+            }
         }
         out.printf("  dead letters       %d%n", deadLetters(admin));
         long unsettled = options.orders() - progress.settled();

@@ -46,5 +46,7 @@ class OrderProgressTest {
 
         assertThat(DemoRun.line(progress, 6.0, 4, 3))
                 .isEqualTo("   4s  placed 12 (6/s) | placed 2 | delivered 9 | escalated 1 | DLQ 3");
+        assertThat(DemoRun.line(OrderProgress.NONE, 0, 2, 0))
+                .isEqualTo("   2s  placed 0 (0/s) | no order in the read model yet | DLQ 0");
     }
 }
