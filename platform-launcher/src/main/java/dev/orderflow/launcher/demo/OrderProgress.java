@@ -10,12 +10,15 @@ import java.util.Set;
 
 /**
  * Where the orders are, as the order API's read model counts them ({@code GET /stats} of order-stream): how many
- * orders it holds and how many are in each state. Feeds the live progress line and the summary.
+ * orders it holds, how many are in each state, and the retries and deferred work they carry. Feeds the live
+ * progress line and the summary.
  *
- * @param orders every order the read model holds, i.e. placed and seen by order-stream
- * @param states orders per state; every state is present, 0 when empty
+ * @param orders         every order the read model holds, i.e. placed and seen by order-stream
+ * @param states         orders per state; every state is present, 0 when empty
+ * @param retries        provider calls repeated so far (per order and stage: highest attempt minus one)
+ * @param pendingActions deferred work the orders wait for (status checks, shipment retries, compensation)
  */
-record OrderProgress(long orders, Map<OrderState, Long> states) {
+record OrderProgress(long orders, Map<OrderState, Long> states, long retries, long pendingActions) {
 
     /**
      * The run is over for an order in one of these: it ended (delivered, rejected, cancelled, resolved) or waits for a
@@ -25,7 +28,7 @@ record OrderProgress(long orders, Map<OrderState, Long> states) {
             OrderState.REJECTED, OrderState.CANCELLED, OrderState.RESOLVED, OrderState.BLOCKED,
             OrderState.ESCALATED));
 
-    static final OrderProgress NONE = new OrderProgress(0, Map.of());
+    static final OrderProgress NONE = new OrderProgress(0, Map.of(), 0, 0);
 
     OrderProgress {
         Map<OrderState, Long> all = new EnumMap<>(OrderState.class);
@@ -35,7 +38,10 @@ record OrderProgress(long orders, Map<OrderState, Long> states) {
         states = Collections.unmodifiableMap(all);
     }
 
-    /** Reads a {@code GET /stats} body: {@code {"orders": 3, "states": {"PLACED": 1, ...}}}; unknown states are skipped. */
+    /**
+     * Reads a {@code GET /stats} body: {@code {"orders": 3, "states": {"PLACED": 1, ...}, "retries": 0,
+     * "pendingActions": 1}}; unknown states are skipped.
+     */
     static OrderProgress fromStats(JsonNode stats) {
         if (!stats.path("orders").canConvertToLong() || !stats.path("states").isObject()) {
             throw new IllegalArgumentException("not an order-stream /stats answer: " + stats);
@@ -44,7 +50,8 @@ record OrderProgress(long orders, Map<OrderState, Long> states) {
         for (OrderState state : OrderState.values()) {
             states.put(state, stats.path("states").path(state.name()).asLong(0));
         }
-        return new OrderProgress(stats.path("orders").asLong(), states);
+        return new OrderProgress(stats.path("orders").asLong(), states, stats.path("retries").asLong(0),
+                stats.path("pendingActions").asLong(0));
     }
 
     long count(OrderState state) {

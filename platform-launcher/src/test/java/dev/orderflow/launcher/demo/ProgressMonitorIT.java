@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.orderstream.api.OrderApiServer;
 import dev.orderflow.orderstream.api.OrderDirectory;
+import dev.orderflow.orderstream.api.OrderStats;
 import dev.orderflow.orderstream.api.PeerClient;
 import dev.orderflow.orderstream.domain.OrderState;
 import dev.orderflow.orderstream.domain.OrderView;
@@ -23,6 +24,8 @@ class ProgressMonitorIT {
         StubDirectory directory = new StubDirectory();
         directory.counts.put(OrderState.PLACED, 3L);
         directory.counts.put(OrderState.DELIVERED, 5L);
+        directory.retries = 4;
+        directory.pendingActions = 1;
         try (OrderApiServer api = OrderApiServer.bind(0)) {
             api.start(directory, new PeerClient(Duration.ofSeconds(2)), Optional.empty(), () -> "");
             ProgressMonitor monitor = new ProgressMonitor(URI.create("http://127.0.0.1:" + api.port() + "/orders"));
@@ -31,6 +34,8 @@ class ProgressMonitorIT {
             assertThat(first.orders()).isEqualTo(8);
             assertThat(first.count(OrderState.DELIVERED)).isEqualTo(5);
             assertThat(first.settled()).isEqualTo(5);
+            assertThat(first.retries()).isEqualTo(4);
+            assertThat(first.pendingActions()).isEqualTo(1);
             assertThat(monitor.misses()).isEmpty();
 
             directory.ready = false;
@@ -42,6 +47,8 @@ class ProgressMonitorIT {
 
     private static final class StubDirectory implements OrderDirectory {
         final Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
+        long retries;
+        long pendingActions;
         volatile boolean ready = true;
 
         @Override
@@ -60,8 +67,9 @@ class ProgressMonitorIT {
         }
 
         @Override
-        public Map<OrderState, Long> localCounts() {
-            return Map.copyOf(counts);
+        public OrderStats localStats() {
+            return new OrderStats(counts.values().stream().mapToLong(Long::longValue).sum(), counts, retries,
+                    pendingActions);
         }
 
         @Override
