@@ -8,15 +8,14 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How many orders are in each state, over every instance, and how much work they carry: what a dashboard or the
- * local demo's progress line shows. Every state is listed, with 0 when no order is in it.
+ * How many orders are in each state, over every instance, and how much deferred work they wait for: what a
+ * dashboard or the local demo's progress line shows. Every state is listed, with 0 when no order is in it.
  *
  * @param orders         all orders the stores hold
- * @param retries        provider calls repeated so far: per order and stage, the highest attempt seen minus one
  * @param pendingActions deferred work the orders wait for (status checks, shipment retries, compensation); the
  *                       operator decisions of blocked and escalated orders are not counted here
  */
-public record OrderStats(long orders, Map<OrderState, Long> states, long retries, long pendingActions) {
+public record OrderStats(long orders, Map<OrderState, Long> states, long pendingActions) {
 
     public OrderStats {
         Map<OrderState, Long> all = new EnumMap<>(OrderState.class);
@@ -35,27 +34,24 @@ public record OrderStats(long orders, Map<OrderState, Long> states, long retries
     OrderStats plus(OrderStats other) {
         Map<OrderState, Long> sum = new EnumMap<>(states);
         other.states.forEach((state, count) -> sum.merge(state, count, Long::sum));
-        return new OrderStats(orders + other.orders, sum, retries + other.retries,
-                pendingActions + other.pendingActions);
+        return new OrderStats(orders + other.orders, sum, pendingActions + other.pendingActions);
     }
 
     /** Counts views one at a time, for scans that should not hold every view at once. */
     public static final class Tally {
         private final Map<OrderState, Long> states = new EnumMap<>(OrderState.class);
         private long orders;
-        private long retries;
         private long pendingActions;
 
         public void add(OrderView view) {
             orders++;
             states.merge(view.state(), 1L, Long::sum);
-            view.attempts().values().forEach(attempt -> retries += Math.max(0, attempt - 1));
             pendingActions += view.pendingActions().stream()
                     .filter(a -> a.kind() != PendingAction.Kind.OPERATOR_DECISION).count();
         }
 
         public OrderStats stats() {
-            return new OrderStats(orders, states, retries, pendingActions);
+            return new OrderStats(orders, states, pendingActions);
         }
     }
 }

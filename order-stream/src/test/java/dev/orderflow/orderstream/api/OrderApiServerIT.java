@@ -165,7 +165,6 @@ class OrderApiServerIT {
             assertThat(stats.get("states").get("PLACED").asLong()).isEqualTo(1);
             assertThat(stats.get("states").get("DELIVERED").asLong()).isZero();
             assertThat(stats.get("states")).hasSize(OrderState.values().length);
-            assertThat(stats.has("retries")).isTrue();
             assertThat(stats.has("pendingActions")).isTrue();
         }
         JsonNode local = json.readTree(get(a, "/stats?local=true").body());

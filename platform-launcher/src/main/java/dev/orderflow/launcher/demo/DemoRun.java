@@ -96,15 +96,15 @@ public final class DemoRun {
 
     /**
      * One progress line: orders in the read model and how many arrived per second, orders per state (states with
-     * orders only; escalated ones among them), retries, deferred actions waiting, dead letters.
+     * orders only; escalated ones among them), deferred actions waiting, dead letters.
      */
     static String line(OrderProgress progress, double placedPerSecond, long elapsedSeconds, long deadLetters) {
         String states = progress.states().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
                 .collect(Collectors.joining(" | "));
-        return String.format("%4ds  placed %d (%.0f/s) | %s | retries %d | deferred %d | DLQ %d", elapsedSeconds,
+        return String.format("%4ds  placed %d (%.0f/s) | %s | deferred %d | DLQ %d", elapsedSeconds,
                 progress.orders(), placedPerSecond, states.isEmpty() ? "no order in the read model yet" : states,
-                progress.retries(), progress.pendingActions(), deadLetters);
+                progress.pendingActions(), deadLetters);
     }
 
     private boolean summary(OrderProgress progress, long started, Admin admin, String misses) throws Exception {
@@ -116,7 +116,7 @@ public final class DemoRun {
                 out.printf("  %-18s %d%n", state.name().toLowerCase().replace('_', ' '), progress.count(state));
             }
         }
-        out.printf("  retries            %d%n  deferred actions   %d%n", progress.retries(), progress.pendingActions());
+        out.printf("  deferred actions   %d%n", progress.pendingActions());
         out.printf("  dead letters       %d%n", deadLetters(admin));
         long unsettled = options.orders() - progress.settled();
         if (unsettled > 0) {

@@ -10,15 +10,14 @@ import java.util.Set;
 
 /**
  * Where the orders are, as the order API's read model counts them ({@code GET /stats} of order-stream): how many
- * orders it holds, how many are in each state, and the retries and deferred work they carry. Feeds the live
- * progress line and the summary.
+ * orders it holds, how many are in each state, and the deferred work they wait for. Feeds the live progress line
+ * and the summary.
  *
  * @param orders         every order the read model holds, i.e. placed and seen by order-stream
  * @param states         orders per state; every state is present, 0 when empty
- * @param retries        provider calls repeated so far (per order and stage: highest attempt minus one)
  * @param pendingActions deferred work the orders wait for (status checks, shipment retries, compensation)
  */
-record OrderProgress(long orders, Map<OrderState, Long> states, long retries, long pendingActions) {
+record OrderProgress(long orders, Map<OrderState, Long> states, long pendingActions) {
 
     /**
      * The run is over for an order in one of these: it ended (delivered, rejected, cancelled, resolved) or waits for a
@@ -28,7 +27,7 @@ record OrderProgress(long orders, Map<OrderState, Long> states, long retries, lo
             OrderState.REJECTED, OrderState.CANCELLED, OrderState.RESOLVED, OrderState.BLOCKED,
             OrderState.ESCALATED));
 
-    static final OrderProgress NONE = new OrderProgress(0, Map.of(), 0, 0);
+    static final OrderProgress NONE = new OrderProgress(0, Map.of(), 0);
 
     OrderProgress {
         Map<OrderState, Long> all = new EnumMap<>(OrderState.class);
@@ -39,7 +38,7 @@ record OrderProgress(long orders, Map<OrderState, Long> states, long retries, lo
     }
 
     /**
-     * Reads a {@code GET /stats} body: {@code {"orders": 3, "states": {"PLACED": 1, ...}, "retries": 0,
+     * Reads a {@code GET /stats} body: {@code {"orders": 3, "states": {"PLACED": 1, ...},
      * "pendingActions": 1}}; unknown states are skipped.
      */
     static OrderProgress fromStats(JsonNode stats) {
@@ -50,8 +49,7 @@ record OrderProgress(long orders, Map<OrderState, Long> states, long retries, lo
         for (OrderState state : OrderState.values()) {
             states.put(state, stats.path("states").path(state.name()).asLong(0));
         }
-        return new OrderProgress(stats.path("orders").asLong(), states, stats.path("retries").asLong(0),
-                stats.path("pendingActions").asLong(0));
+        return new OrderProgress(stats.path("orders").asLong(), states, stats.path("pendingActions").asLong(0));
     }
 
     long count(OrderState state) {

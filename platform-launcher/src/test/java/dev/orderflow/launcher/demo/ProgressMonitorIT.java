@@ -24,7 +24,6 @@ class ProgressMonitorIT {
         StubDirectory directory = new StubDirectory();
         directory.counts.put(OrderState.PLACED, 3L);
         directory.counts.put(OrderState.DELIVERED, 5L);
-        directory.retries = 4;
         directory.pendingActions = 1;
         try (OrderApiServer api = OrderApiServer.bind(0)) {
             api.start(directory, new PeerClient(Duration.ofSeconds(2)), Optional.empty(), () -> "");
@@ -34,7 +33,6 @@ class ProgressMonitorIT {
             assertThat(first.orders()).isEqualTo(8);
             assertThat(first.count(OrderState.DELIVERED)).isEqualTo(5);
             assertThat(first.settled()).isEqualTo(5);
-            assertThat(first.retries()).isEqualTo(4);
             assertThat(first.pendingActions()).isEqualTo(1);
             assertThat(monitor.misses()).isEmpty();
 
@@ -47,7 +45,6 @@ class ProgressMonitorIT {
 
     private static final class StubDirectory implements OrderDirectory {
         final Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
-        long retries;
         long pendingActions;
         volatile boolean ready = true;
 
@@ -68,7 +65,7 @@ class ProgressMonitorIT {
 
         @Override
         public OrderStats localStats() {
-            return new OrderStats(counts.values().stream().mapToLong(Long::longValue).sum(), counts, retries,
+            return new OrderStats(counts.values().stream().mapToLong(Long::longValue).sum(), counts,
                     pendingActions);
         }
 
