@@ -12,7 +12,9 @@ import java.util.function.Predicate;
  * Whether a Docker engine can run the test containers, asked quickly and quietly. Testcontainers' own probe tries
  * every strategy it knows and logs an error for each when there is no engine, so it is asked only when something
  * points at an engine: {@code DOCKER_HOST}, a Testcontainers properties file, or one of the usual sockets. On a
- * machine with none of those the answer is "no" without loading Testcontainers at all.
+ * machine with none of those the answer is "no" without loading Testcontainers at all. (Where something does point
+ * at an engine that is down, Testcontainers' probe takes seconds and logs its error once; then the embedded parts
+ * start.)
  */
 final class DockerProbe {
 
@@ -29,7 +31,10 @@ final class DockerProbe {
     static Optional<String> hint(Map<String, String> env, String home, Predicate<Path> exists) {
         String dockerHost = env.get("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
-            return Optional.of("DOCKER_HOST=" + dockerHost);
+            // A unix socket that is not there cannot answer; asking Testcontainers would only cost seconds and errors.
+            boolean missingSocket = dockerHost.startsWith("unix://")
+                    && !exists.test(Path.of(dockerHost.substring("unix://".length())));
+            return missingSocket ? Optional.empty() : Optional.of("DOCKER_HOST=" + dockerHost);
         }
         return candidates(env, home).stream().filter(exists).findFirst().map(Path::toString);
     }

@@ -21,6 +21,15 @@ class DockerProbeTest {
     }
 
     @Test
+    void aDockerHostSocketThatIsNotThereIsNoHint() {
+        assertThat(DockerProbe.hint(Map.of("DOCKER_HOST", "unix:///run/user/1000/docker.sock"), "/home/dev",
+                path -> false)).isEmpty();
+        assertThat(DockerProbe.hint(Map.of("DOCKER_HOST", "unix:///run/user/1000/docker.sock"), "/home/dev",
+                Set.of(Path.of("/run/user/1000/docker.sock"))::contains))
+                .hasValue("DOCKER_HOST=unix:///run/user/1000/docker.sock");
+    }
+
+    @Test
     void aBlankDockerHostIsIgnored() {
         assertThat(DockerProbe.hint(Map.of("DOCKER_HOST", " "), "/home/dev", path -> false)).isEmpty();
     }

@@ -6,9 +6,7 @@ import dev.orderflow.orderstream.topology.OrderStreamTopology;
 import dev.orderflow.orderstream.topology.StoreKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +25,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * {@link OrderDirectory} on Kafka Streams' interactive queries. Only active tasks are read (no stale standby data).
  * The exception queue is read per local partition from the state index, so a page costs {@code limit} entries per
- * partition, not a scan of every order. The counts per state do scan the state index (keys only, no views).
+ * partition, not a scan of every order. The counts ({@link #localStats()}) do read every local view.
  */
 public final class KafkaStreamsDirectory implements OrderDirectory {
 
@@ -86,18 +84,16 @@ public final class KafkaStreamsDirectory implements OrderDirectory {
     }
 
     @Override
-    public Map<OrderState, Long> localCounts() {
+    public OrderStats localStats() {
         try {
-            Map<OrderState, Long> counts = new EnumMap<>(OrderState.class);
+            OrderStats.Tally tally = new OrderStats.Tally();
             for (int partition : localPartitions()) {
-                ReadOnlyKeyValueStore<String, String> index = store(OrderStreamTopology.STATE_INDEX_STORE, partition);
-                try (KeyValueIterator<String, String> it = index.all()) {
-                    while (it.hasNext()) {
-                        counts.merge(StoreKeys.stateOfStateKey(it.next().key), 1L, Long::sum);
-                    }
+                ReadOnlyKeyValueStore<String, OrderView> views = store(OrderStreamTopology.VIEW_STORE, partition);
+                try (KeyValueIterator<String, OrderView> it = views.all()) {
+                    it.forEachRemaining(entry -> tally.add(entry.value));
                 }
             }
-            return counts;
+            return tally.stats();
         } catch (InvalidStateStoreException e) {
             throw new QueryUnavailableException("the order stores are not queryable right now: " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package dev.orderflow.orderstream.api;
 import dev.orderflow.orderstream.domain.OrderState;
 import dev.orderflow.orderstream.domain.OrderView;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +20,8 @@ public interface OrderDirectory {
     /** Up to {@code limit} views in {@code state} held by this instance, by order id, after {@code afterOrderId}. */
     List<OrderView> localPage(OrderState state, String afterOrderId, int limit);
 
-    /** How many orders this instance's stores hold in each state (states without orders may be left out). */
-    Map<OrderState, Long> localCounts();
+    /** Counts of the orders in this instance's stores: per state, and the deferred actions they wait for. */
+    OrderStats localStats();
 
     /** host:port of every other instance that holds part of the store, for fanning out queries. */
     List<String> peers();

@@ -82,13 +82,13 @@ final class OrderQueries {
         return new OrderPage(state, limit, page, next);
     }
 
-    /** Orders per state: this instance's, plus every peer's unless the request was forwarded. */
+    /** Order counts: this instance's, plus every peer's unless the request was forwarded. */
     OrderStats stats(boolean localOnly) {
         if (!directory.health().ready()) {
             throw new QueryUnavailableException("the instance is " + directory.health().state()
                     + "; the counts need every partition");
         }
-        OrderStats stats = OrderStats.of(directory.localCounts());
+        OrderStats stats = directory.localStats();
         if (!localOnly) {
             for (String peer : directory.peers()) {
                 stats = stats.plus(peerStats(peer));

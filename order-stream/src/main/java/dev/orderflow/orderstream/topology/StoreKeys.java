@@ -50,11 +50,6 @@ public final class StoreKeys {
         return state.name() + AFTER_SEPARATOR;
     }
 
-    /** The state a state-index key files its order under. */
-    public static OrderState stateOfStateKey(String key) {
-        return OrderState.valueOf(key.substring(0, key.indexOf(SEPARATOR)));
-    }
-
     public static String orderIdOfStateKey(String key) {
         return key.substring(key.indexOf(SEPARATOR) + 1);
     }

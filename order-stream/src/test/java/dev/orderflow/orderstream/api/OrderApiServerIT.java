@@ -165,6 +165,7 @@ class OrderApiServerIT {
             assertThat(stats.get("states").get("PLACED").asLong()).isEqualTo(1);
             assertThat(stats.get("states").get("DELIVERED").asLong()).isZero();
             assertThat(stats.get("states")).hasSize(OrderState.values().length);
+            assertThat(stats.has("pendingActions")).isTrue();
         }
         JsonNode local = json.readTree(get(a, "/stats?local=true").body());
         assertThat(local.get("orders").asLong()).isEqualTo(2);
@@ -258,10 +259,8 @@ class OrderApiServerIT {
         }
 
         @Override
-        public Map<OrderState, Long> localCounts() {
-            Map<OrderState, Long> counts = new java.util.EnumMap<>(OrderState.class);
-            views.values().forEach(v -> counts.merge(v.state(), 1L, Long::sum));
-            return counts;
+        public OrderStats localStats() {
+            return OrderStats.of(views.values());
         }
 
         @Override

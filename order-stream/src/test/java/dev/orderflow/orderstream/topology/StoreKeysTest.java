@@ -38,13 +38,6 @@ class StoreKeysTest {
     }
 
     @Test
-    void aStateKeyTellsItsState() {
-        assertThat(StoreKeys.stateOfStateKey(StoreKeys.stateKey(OrderState.PAYMENT_PENDING, "o|1")))
-                .isEqualTo(OrderState.PAYMENT_PENDING);
-        assertThat(StoreKeys.orderIdOfStateKey(StoreKeys.stateKey(OrderState.BLOCKED, "o|1"))).isEqualTo("o|1");
-    }
-
-    @Test
     void stateRangesHoldExactlyTheirStateWhateverTheOrderId() {
         String from = StoreKeys.stateFrom(OrderState.PAYMENT_PENDING, null);
         String to = StoreKeys.stateUpTo(OrderState.PAYMENT_PENDING);
