@@ -1,6 +1,7 @@
 package dev.orderflow.launcher;
 
 import dev.orderflow.infra.kafka.KafkaTopics;
+import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Creates every topic of the platform before anything produces: the order topics with one partition count (so
- * order-stream needs no repartitioning), each consumer's dead-letter and replay topics, the compacted state topic
- * and the audit log.
+ * order-stream needs no repartitioning), each consumer's dead-letter and replay topics, order-stream's dead-letter
+ * topic, the compacted state topic and the audit log.
  */
 public final class PlatformTopics {
 
@@ -32,6 +33,8 @@ public final class PlatformTopics {
             topics.add(new NewTopic(OrderTopics.deadLetter(consumer), partitions, (short) 1));
             topics.add(new NewTopic(OrderTopics.replay(consumer), partitions, (short) 1));
         }
+        // order-stream dead-letters what it cannot decode (poison on the orders topic) to its own topic.
+        topics.add(new NewTopic(OrderTopics.deadLetter(OrderStreamConfig.CONSUMER_NAME), partitions, (short) 1));
         topics.add(new NewTopic(OrderTopics.AUDIT, 1, (short) 1));
         KafkaTopics.createAndAwait(admin, topics, Duration.ofSeconds(30));
         return topics.stream().map(NewTopic::name).toList();

@@ -33,7 +33,7 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "Orders to place (default: ${DEFAULT-VALUE}).")
     int orders;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "40",
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "25",
             description = "Orders placed per second (default: ${DEFAULT-VALUE}).")
     int rate;
 
@@ -58,7 +58,7 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "Poison records per order, from an upstream producer (default: ${DEFAULT-VALUE}).")
     double poisonShare;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "600",
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "900",
             description = "How long every order may take to settle after the load (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Where every order of a run ended, as order-stream tells it ({@code GET /orders/{id}}), and whether the providers'
@@ -45,6 +50,8 @@ public final class OrderAudit {
         }
     }
 
+    private static final int QUERIES_IN_FLIGHT = 8;
+
     private final List<URI> orderApis;
     private final URI sandbox;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -55,18 +62,28 @@ public final class OrderAudit {
         this.sandbox = sandbox;
     }
 
-    /** One pass over {@code orderIds}. */
+    /** One pass over {@code orderIds}, a few queries in flight. */
     public Settlement settlement(Collection<String> orderIds) throws InterruptedException {
-        Map<String, Long> byState = new TreeMap<>();
-        Map<String, String> unsettled = new TreeMap<>();
-        for (String orderId : new ArrayList<>(orderIds)) {
-            String state = stateOf(orderId);
-            byState.merge(state, 1L, Long::sum);
-            if (!SETTLED.contains(state)) {
-                unsettled.put(orderId, state);
+        List<String> ids = new ArrayList<>(orderIds);
+        List<Callable<String>> queries = ids.stream().<Callable<String>>map(id -> () -> stateOf(id)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(QUERIES_IN_FLIGHT, r -> new Thread(r, "order-audit"));
+        try {
+            List<Future<String>> states = pool.invokeAll(queries);
+            Map<String, Long> byState = new TreeMap<>();
+            Map<String, String> unsettled = new TreeMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String state = states.get(i).get();
+                byState.merge(state, 1L, Long::sum);
+                if (!SETTLED.contains(state)) {
+                    unsettled.put(ids.get(i), state);
+                }
             }
+            return new Settlement(byState, unsettled);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an order query failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return new Settlement(byState, unsettled);
     }
 
     /** The order's state, {@link #UNKNOWN} on 404, {@link #UNANSWERED} when no instance answered. */

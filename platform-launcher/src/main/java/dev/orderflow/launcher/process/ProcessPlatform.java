@@ -192,9 +192,7 @@ public final class ProcessPlatform implements AutoCloseable {
 
     private static void createTopics(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<String> consumers = new ArrayList<>(stageServiceNames());
-            consumers.add(Part.ORDER_STREAM.serviceName());    // order-stream dead-letters what it cannot decode too
-            PlatformTopics.create(admin, consumers, OrderTopics.DEFAULT_PARTITIONS);
+            PlatformTopics.create(admin, stageServiceNames(), OrderTopics.DEFAULT_PARTITIONS);
         }
     }
 

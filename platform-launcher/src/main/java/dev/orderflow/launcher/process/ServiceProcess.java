@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -149,11 +148,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>(List.of(ChildProcess.currentJava(), "-Xms64m",
-                "-Xmx" + spec.maxHeap(), "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), spec.mainClass(), "--config", configFile.toString()));
-        return List.copyOf(command);
+        return List.of(ChildProcess.currentJava(), "-Xms64m", "-Xmx" + spec.maxHeap(), "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), spec.mainClass(), "--config", configFile.toString());
     }
 
     private void writeConfig() {
