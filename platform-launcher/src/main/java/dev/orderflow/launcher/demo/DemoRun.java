@@ -56,6 +56,7 @@ public final class DemoRun {
     public boolean run() throws Exception {
         RegistrySettings registry = RegistrySettings.of(endpoints.registryApiUrl());
         ProgressMonitor monitor = new ProgressMonitor(endpoints.orderApi());
+        ProviderCalls providerCalls = new ProviderCalls(endpoints.sandbox());
         long started = System.nanoTime();
         try (LoadGenerator load = new LoadGenerator(endpoints.bootstrapServers(), EventSerdes.valueSerializer(registry),
                      Clock.systemUTC(), endpoints.orderApi());
@@ -80,7 +81,7 @@ public final class DemoRun {
                 long before = progress.orders();
                 progress = monitor.read();
                 out.println(line(progress, (progress.orders() - before) / (double) PROGRESS_EVERY.toSeconds(),
-                        (System.nanoTime() - started) / 1_000_000_000L, deadLetters(admin)));
+                        (System.nanoTime() - started) / 1_000_000_000L, providerCalls.retries(), deadLetters(admin)));
                 out.flush();
                 boolean drained = placing.isDone() && progress.orders() >= options.orders()
                         && progress.settled() >= options.orders();
@@ -96,15 +97,17 @@ public final class DemoRun {
 
     /**
      * One progress line: orders in the read model and how many arrived per second, orders per state (states with
-     * orders only; escalated ones among them), deferred actions waiting, dead letters.
+     * orders only; escalated ones among them), provider calls that were retries, deferred actions waiting, dead
+     * letters.
      */
-    static String line(OrderProgress progress, double placedPerSecond, long elapsedSeconds, long deadLetters) {
+    static String line(OrderProgress progress, double placedPerSecond, long elapsedSeconds, long retries,
+            long deadLetters) {
         String states = progress.states().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
                 .collect(Collectors.joining(" | "));
-        return String.format("%4ds  placed %d (%.0f/s) | %s | deferred %d | DLQ %d", elapsedSeconds,
+        return String.format("%4ds  placed %d (%.0f/s) | %s | retries %d | deferred %d | DLQ %d", elapsedSeconds,
                 progress.orders(), placedPerSecond, states.isEmpty() ? "no order in the read model yet" : states,
-                progress.pendingActions(), deadLetters);
+                retries, progress.pendingActions(), deadLetters);
     }
 
     private boolean summary(OrderProgress progress, long started, Admin admin, String misses) throws Exception {

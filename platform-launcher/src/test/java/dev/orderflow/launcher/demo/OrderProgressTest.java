@@ -45,9 +45,20 @@ class OrderProgressTest {
         OrderProgress progress = new OrderProgress(12, Map.of(OrderState.PLACED, 2L, OrderState.DELIVERED, 9L,
                 OrderState.ESCALATED, 1L), 2);
 
-        assertThat(DemoRun.line(progress, 6.0, 4, 3))
-                .isEqualTo("   4s  placed 12 (6/s) | placed 2 | delivered 9 | escalated 1 | deferred 2 | DLQ 3");
-        assertThat(DemoRun.line(OrderProgress.NONE, 0, 2, 0))
-                .isEqualTo("   2s  placed 0 (0/s) | no order in the read model yet | deferred 0 | DLQ 0");
+        assertThat(DemoRun.line(progress, 6.0, 4, 5, 3)).isEqualTo(
+                "   4s  placed 12 (6/s) | placed 2 | delivered 9 | escalated 1 | retries 5 | deferred 2 | DLQ 3");
+        assertThat(DemoRun.line(OrderProgress.NONE, 0, 2, 0, 0))
+                .isEqualTo("   2s  placed 0 (0/s) | no order in the read model yet | retries 0 | deferred 0 | DLQ 0");
+    }
+
+    @Test
+    void retriesAreTheProviderCallsBeyondOnePerLogicalOperation() throws Exception {
+        String calls = "{\"operations\": {"
+                + "\"stock.reserve\": {\"calls\": 1043, \"distinct\": 1000, \"outcomes\": {\"OK\": 981}},"
+                + "\"payment.status\": {\"calls\": 12, \"distinct\": 9, \"outcomes\": {\"OK\": 9}},"
+                + "\"payment.authorize\": {\"calls\": 5, \"distinct\": 5, \"outcomes\": {\"OK\": 5}}}}";
+
+        assertThat(ProviderCalls.retriesOf(json.readTree(calls))).isEqualTo(46);
+        assertThat(ProviderCalls.retriesOf(json.readTree("{}"))).isZero();
     }
 }
