@@ -219,5 +219,4 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         out.printf("%tT %s%n", System.currentTimeMillis(), line);
         out.flush();
     }
-
 }
