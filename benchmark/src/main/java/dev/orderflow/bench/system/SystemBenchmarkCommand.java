@@ -118,7 +118,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             ProviderCalls beforeRun = pipeline.findings().providerCalls();
             listener.switchTo(recorder);
             progress(String.format(Locale.ROOT, "placing %d orders at %s/s with faults %s, retry "
-                    + "budget %s ...", servicesSeconds, orders, rate, faultSetting.name(), retryBudget));
+                    + "budget %s ...", orders, rate, faultSetting.name(), retryBudget));
             sampler.start();
             LoadGenerator load = new LoadGenerator(pipeline, recorder, Clock.systemUTC());
             CompletableFuture<Void> placing = CompletableFuture.runAsync(() -> {
