@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 /** {@code benchmark system}: orders through the whole platform on the embedded default, with a report. */
 @Command(name = "system", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Drives N orders at a rate (or as fast as they go) through the whole platform on the embedded default",
-            "(broker, registry, PostgreSQL, outbox relay, stage services, order-stream, provider sandbox) and reports",
-            "throughput to shipment accepted and delivered, latency percentiles, relay events/s, retry amplification",
-            "(provider calls per logical operation), CPU and memory of every process, and the providers' invariant",
-            "audit, against the targets of issue 9. Writes report.md, report.json and PNG plots to --report-dir."},
+            "Drives N orders at a rate (or as fast as they go) through the whole platform",
+            "on the embedded default (broker, registry, PostgreSQL, outbox relay, stage",
+            "services, order-stream, provider sandbox) and reports throughput to shipment",
+            "accepted and delivered, latency percentiles, relay events/s, retry",
+            "amplification (provider calls per logical operation), CPU and memory of every",
+            "process and the providers' invariant audit, against the targets of issue 9.",
+            "Writes report.md, report.json and PNG plots to --report-dir."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  bin/benchmark system --orders 20000 --rate max --report-dir target/bench/max",
