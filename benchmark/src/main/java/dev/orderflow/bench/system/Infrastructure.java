@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class Infrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+    /**
+     * Generous: on a loaded machine a child JVM can take minutes. The time it took is reported against the
+     * 30 s target either way; a slow start should be measured, not abort the run.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final KafkaBrokerProcess broker;
     private final SchemaRegistryServer registry;
@@ -58,9 +63,11 @@ public final class Infrastructure implements AutoCloseable {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
             CompletableFuture<KafkaBrokerProcess> broker = startAsync(starters, running,
-                    () -> KafkaBrokerProcess.start(KafkaBrokerSettings.builder().build()));
+                    () -> KafkaBrokerProcess.start(KafkaBrokerSettings.builder()
+                            .startupTimeout(START_TIMEOUT).build()));
             CompletableFuture<SchemaRegistryServer> registry = startAsync(starters, running,
-                    () -> SchemaRegistryServer.start(SchemaRegistrySettings.builder().jar(registryJar).build()));
+                    () -> SchemaRegistryServer.start(SchemaRegistrySettings.builder().jar(registryJar)
+                            .startupTimeout(START_TIMEOUT).build()));
             CompletableFuture<EmbeddedPostgresServer> postgres = startAsync(starters, running,
                     () -> EmbeddedPostgresServer.start(0));
             CompletableFuture.allOf(broker, registry, postgres).join();

@@ -39,6 +39,28 @@ final class ProcFs {
                 .orElse(OptionalLong.empty());
     }
 
+    /** The whole machine's CPU ticks: {busy, total} from the first line of /proc/stat; empty elsewhere. */
+    static Optional<long[]> machineTicks() {
+        return read(PROC.resolve("stat")).map(ProcFs::machineTicksOf);
+    }
+
+    /** {busy, total} of a /proc/stat {@code cpu} line: busy is everything but idle and iowait. */
+    static long[] machineTicksOf(String stat) {
+        String[] fields = stat.substring(0, stat.indexOf('\n') < 0 ? stat.length() : stat.indexOf('\n')).trim()
+                .split("\\s+");
+        long total = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {    // user .. steal; guest is inside user already
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
+    }
+
+    /** The 1-minute load average, or -1. */
+    static double loadAverage() {
+        return read(PROC.resolve("loadavg")).map(text -> Double.parseDouble(text.split(" ")[0])).orElse(-1.0);
+    }
+
     static Optional<Long> parentOf(long pid) {
         return read(PROC.resolve(pid + "/stat")).map(stat -> Long.parseLong(fieldsAfterName(stat)[1]));
     }

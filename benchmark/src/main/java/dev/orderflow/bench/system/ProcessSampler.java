@@ -34,6 +34,7 @@ final class ProcessSampler implements AutoCloseable {
     private final List<Long> totalKbPerSample = new ArrayList<>();
     private long startedNanos;
     private long lastNanos;
+    private long[] machineAtStart;
 
     ProcessSampler(List<Group> groups) {
         this.groups = List.copyOf(groups);
@@ -42,6 +43,7 @@ final class ProcessSampler implements AutoCloseable {
 
     void start() {
         startedNanos = System.nanoTime();
+        machineAtStart = ProcFs.machineTicks().orElse(null);
         sample();
         timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
@@ -84,7 +86,13 @@ final class ProcessSampler implements AutoCloseable {
         figures.forEach((name, f) -> usage.add(new ResourceUsage.GroupUsage(name, f.processes, f.peakKb / 1024.0,
                 f.sumKb / 1024.0 / Math.max(1, f.samples), f.ticks / (double) ProcFs.TICKS_PER_SECOND / seconds)));
         long peakTotal = totalKbPerSample.stream().mapToLong(Long::longValue).max().orElse(0);
-        return new ResourceUsage(usage, peakTotal / 1024.0, seconds);
+        double machineBusy = -1;
+        long[] machineNow = ProcFs.machineTicks().orElse(null);
+        if (machineAtStart != null && machineNow != null && machineNow[1] > machineAtStart[1]) {
+            machineBusy = (machineNow[0] - machineAtStart[0]) / (double) (machineNow[1] - machineAtStart[1]);
+        }
+        return new ResourceUsage(usage, peakTotal / 1024.0, seconds, machineBusy, ProcFs.loadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     @Override

@@ -44,6 +44,30 @@ public record ProviderCalls(Map<String, Operation> operations) {
         return new ProviderCalls(operations);
     }
 
+    /** The calls made since {@code earlier} was taken (its keys are disjoint from later ones: new orders). */
+    public ProviderCalls since(ProviderCalls earlier) {
+        Map<String, Operation> delta = new TreeMap<>();
+        operations.forEach((name, now) -> {
+            Operation before = earlier.operations().get(name);
+            if (before == null) {
+                delta.put(name, now);
+                return;
+            }
+            Map<String, Long> outcomes = new LinkedHashMap<>();
+            now.outcomes().forEach((k, v) -> {
+                long d = v - before.outcomes().getOrDefault(k, 0L);
+                if (d > 0) {
+                    outcomes.put(k, d);
+                }
+            });
+            if (now.calls() > before.calls()) {
+                delta.put(name, new Operation(now.calls() - before.calls(), now.distinct() - before.distinct(),
+                        outcomes));
+            }
+        });
+        return new ProviderCalls(delta);
+    }
+
     /** Every call but the progress feed: what the services asked of the providers. */
     @JsonProperty
     public long calls() {
@@ -58,12 +82,30 @@ public record ProviderCalls(Map<String, Operation> operations) {
                 .mapToLong(e -> e.getValue().distinct()).sum();
     }
 
+    /** Calls to the operations with an effect (reserve, authorize, accept, release, commit, void, refund). */
+    @JsonProperty
+    public long effectCalls() {
+        return operations.entrySet().stream().filter(e -> EFFECT_OPERATIONS.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().calls()).sum();
+    }
+
     /**
-     * Provider calls per logical operation: retries, and the status queries that resolve ambiguous outcomes, on top
-     * of one call per operation. 1.0 means no call was repeated; 0 when nothing was called.
+     * Retry amplification: calls to the operations with an effect per logical operation (distinct idempotency key
+     * or resource). 1.0 means no call was repeated; 0 when nothing was called. Status queries are not retries and
+     * are left out (see {@link #callsPerOperation()}).
      */
     @JsonProperty
     public double amplification() {
+        long logical = logicalOperations();
+        return logical == 0 ? 0 : effectCalls() / (double) logical;
+    }
+
+    /**
+     * Every provider call but the progress feed per logical operation: the providers' whole load, including the
+     * shipping service's status checks of accepted shipments and the status queries that resolve ambiguous calls.
+     */
+    @JsonProperty
+    public double callsPerOperation() {
         long logical = logicalOperations();
         return logical == 0 ? 0 : calls() / (double) logical;
     }

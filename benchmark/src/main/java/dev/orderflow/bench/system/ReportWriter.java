@@ -65,9 +65,11 @@ final class ReportWriter {
         f.finalStages().forEach((stage, count) -> row(md, stage.name(), "%d", count));
 
         ProviderCalls calls = r.findings().providerCalls();
-        md.append(line("\n## Provider calls\n\nRetry amplification: **%.3f** provider calls per logical operation "
-                + "(%d calls, progress feed not counted, / %d distinct reserve, release, commit, authorize, void, "
-                + "refund and accept operations).", calls.amplification(), calls.calls(), calls.logicalOperations()));
+        md.append(line("\n## Provider calls\n\nRetry amplification: **%.3f** calls per logical operation (%d calls to "
+                + "reserve, release, commit, authorize, void, refund and accept / %d distinct idempotency keys or "
+                + "resources). All provider calls but the progress feed, status checks included: %d, %.3f per logical "
+                + "operation.", calls.amplification(), calls.effectCalls(), calls.logicalOperations(), calls.calls(),
+                calls.callsPerOperation()));
         md.append("\n| operation | calls | logical | outcomes |\n|---|---|---|---|\n");
         calls.operations().forEach((name, op) -> md.append(line("| %s | %d | %d | %s |", name, op.calls(),
                 op.distinct(), outcomes(op.outcomes()))));
@@ -80,8 +82,9 @@ final class ReportWriter {
 
         ResourceUsage res = r.resources();
         md.append(line("\n## CPU and memory\n\nSampled every second over %.0f s. Peak of the whole system: **%.0f MiB**;"
-                + " CPU %.2f cores on average (the machine's cores: %d).", res.seconds(), res.peakTotalMb(),
-                res.totalCpuCores(), Runtime.getRuntime().availableProcessors()));
+                + " CPU %.2f cores on average of the machine's %d. The machine's CPU was %.0f %% busy over the run"
+                + " (every process on it, not only these), load average %.1f at the end.", res.seconds(),
+                res.peakTotalMb(), res.totalCpuCores(), res.cores(), res.machineCpuBusy() * 100, res.loadAverage()));
         md.append("\n| process | processes | peak MiB | mean MiB | CPU cores |\n|---|---|---|---|---|\n");
         res.groups().forEach(g -> md.append(line("| %s | %d | %.0f | %.0f | %.2f |", g.name(), g.processes(),
                 g.peakMb(), g.meanMb(), g.cpuCores())));

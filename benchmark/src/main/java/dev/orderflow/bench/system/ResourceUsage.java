@@ -9,8 +9,13 @@ import java.util.List;
  * @param groups      per group of processes
  * @param peakTotalMb the largest sum of every group's memory in one sample (MiB)
  * @param seconds     the sampled window
+ * @param machineCpuBusy share of all the machine's CPU time that was busy over the window, whoever used it
+ *                    (0..1; -1 unknown): near 1 with little used by the groups means other work held the cores
+ * @param loadAverage the machine's 1-minute load average at the end (-1 unknown)
+ * @param cores       the machine's cores
  */
-public record ResourceUsage(List<GroupUsage> groups, double peakTotalMb, double seconds) {
+public record ResourceUsage(List<GroupUsage> groups, double peakTotalMb, double seconds, double machineCpuBusy,
+                            double loadAverage, int cores) {
 
     public ResourceUsage {
         groups = List.copyOf(groups);

@@ -41,9 +41,13 @@ final class RunRecorder implements ProgressListener {
         }
     }
 
+    /** Events of orders this recorder did not see placed (a warm-up's, another run's) are ignored. */
     @Override
     public synchronized void reached(String orderId, OrderStage stage, long atMillis, long seenAtMillis) {
-        OrderTimes times = orders.computeIfAbsent(orderId, id -> new OrderTimes());
+        OrderTimes times = orders.get(orderId);
+        if (times == null) {
+            return;
+        }
         if (stage == OrderStage.SHIPMENT_ACCEPTED && times.acceptedAt == 0) {
             times.acceptedAt = atMillis;
             times.acceptedSeenAt = seenAtMillis;

@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 /** {@code benchmark system}: orders through the whole platform on the embedded default, with a report. */
 @Command(name = "system", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Drives N orders at a rate (or as fast as they go) through the whole platform on the embedded default",
-            "(broker, registry, PostgreSQL, outbox relay, stage services, order-stream, provider sandbox) and reports",
-            "throughput to shipment accepted and delivered, latency percentiles, relay events/s, retry amplification",
-            "(provider calls per logical operation), CPU and memory of every process, and the providers' invariant",
-            "audit, against the targets of issue 9. Writes report.md, report.json and PNG plots to --report-dir."},
+            "Drives N orders at a rate (or as fast as they go) through the whole platform",
+            "on the embedded default (broker, registry, PostgreSQL, outbox relay, stage",
+            "services, order-stream, provider sandbox) and reports throughput to shipment",
+            "accepted and delivered, latency percentiles, relay events/s, retry",
+            "amplification (provider calls per logical operation), CPU and memory of every",
+            "process and the providers' invariant audit, against the targets of issue 9.",
+            "Writes report.md, report.json and PNG plots to --report-dir."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  bin/benchmark system --orders 20000 --rate max --report-dir target/bench/max",
@@ -59,6 +61,11 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             description = "The stage services' retry budget; off lifts it (default: ${DEFAULT-VALUE}).")
     String retryBudget;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
+            description = "Orders placed and worked to delivery before the measured run, so consumer groups have "
+                    + "joined and connections are open; not measured (default: ${DEFAULT-VALUE}; 0: none).")
+    int warmup;
+
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait after the last order for every order to settle (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
@@ -71,6 +78,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             defaultValue = "${sys:orderflow.registry.jar:-schema-registry-server/target/quarkus-app/quarkus-run.jar}",
             description = "The schema registry server to run (default: ${DEFAULT-VALUE}).")
     Path registryJar;
+
+    private static final int WARMUP_RATE = 20;
+    private static final Duration WARMUP_TIMEOUT = Duration.ofSeconds(120);
 
     private PrintWriter out;
 
@@ -102,10 +112,15 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         progress("starting the " + pipeline.name() + " pipeline (relay, services, order-stream, sandbox) ...");
         long servicesStarted = System.nanoTime();
         try (pipeline; ProcessSampler sampler = new ProcessSampler(processGroups(infrastructure))) {
-            pipeline.start(infrastructure, recorder);
+            ForwardingListener listener = new ForwardingListener(new RunRecorder());
+            pipeline.start(infrastructure, listener);
             double servicesSeconds = (System.nanoTime() - servicesStarted) / 1e9;
-            progress(String.format(Locale.ROOT, "  ready in %.1f s; placing %d orders at %s/s with faults %s, retry "
-                    + "budget %s ...", servicesSeconds, orders, rate, faultSetting.name(), retryBudget));
+            progress(String.format(Locale.ROOT, "  ready in %.1f s", servicesSeconds));
+            warmUp(pipeline, listener);
+            ProviderCalls beforeRun = pipeline.findings().providerCalls();
+            listener.switchTo(recorder);
+            progress(String.format(Locale.ROOT, "placing %d orders at %s/s with faults %s, retry "
+                    + "budget %s ...", orders, rate, faultSetting.name(), retryBudget));
             sampler.start();
             LoadGenerator load = new LoadGenerator(pipeline, recorder, Clock.systemUTC());
             CompletableFuture<Void> placing = CompletableFuture.runAsync(() -> {
@@ -116,7 +131,8 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
                 }
             });
             boolean settled = drain(recorder, placing);
-            PipelineFindings findings = pipeline.findings();
+            PipelineFindings total = pipeline.findings();
+            PipelineFindings findings = new PipelineFindings(total.providerCalls().since(beforeRun), total.audit());
             ResourceUsage resources = sampler.finish();
             RunFigures figures = RunFigures.compute(recorder.data());
             BenchmarkReport.Settings settings = new BenchmarkReport.Settings(orders, rate, faultSetting.name(),
@@ -124,6 +140,21 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             return new BenchmarkReport(pipeline.name(), startedAt, settings, new BenchmarkReport.Readiness(
                     infrastructure.readyIn().toMillis() / 1000.0, servicesSeconds), settled, figures, findings,
                     resources, List.of()).withTargets();
+        }
+    }
+
+    /** Works {@code --warmup} orders through to the end, unmeasured; a warm-up that does not settle is reported. */
+    private void warmUp(Pipeline pipeline, ForwardingListener listener) throws InterruptedException {
+        if (warmup == 0) {
+            return;
+        }
+        RunRecorder warmRecorder = new RunRecorder();
+        listener.switchTo(warmRecorder);
+        progress("warming up with " + warmup + " orders (not measured) ...");
+        new LoadGenerator(pipeline, warmRecorder, Clock.systemUTC()).run(warmup, WARMUP_RATE);
+        if (!warmRecorder.awaitSettled(warmup, WARMUP_TIMEOUT)) {
+            progress("  warm-up orders did not all settle within " + WARMUP_TIMEOUT.toSeconds() + " s: "
+                    + warmRecorder.counts());
         }
     }
 
@@ -187,6 +218,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         if (!retryBudget.equals("on") && !retryBudget.equals("off")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--retry-budget must be on or off");
         }
+        if (warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must not be negative");
+        }
         if (drainSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--drain-timeout must be at least 1");
         }
@@ -212,12 +246,12 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
 
     private String commandLine() {
         return String.format(Locale.ROOT, "bin/benchmark system --orders %d --rate %s --faults %s --retry-budget %s"
-                + " --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget, drainSeconds, reportDir);
+                + " --warmup %d --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget, warmup,
+                drainSeconds, reportDir);
     }
 
     private void progress(String line) {
         out.printf("%tT %s%n", System.currentTimeMillis(), line);
         out.flush();
     }
-
 }

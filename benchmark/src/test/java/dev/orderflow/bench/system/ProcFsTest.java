@@ -16,6 +16,13 @@ class ProcFsTest {
     }
 
     @Test
+    void machineBusyTicksLeaveOutIdleAndIowait() {
+        long[] ticks = ProcFs.machineTicksOf("cpu  100 10 50 800 40 5 5 0 7 0\ncpu0 50 5 25 400 20 2 3 0 0 0\n");
+
+        assertThat(ticks).containsExactly(170, 1010);
+    }
+
+    @Test
     void readsKilobyteFields() {
         String status = "Name:\tjava\nVmPeak:\t  900 kB\nVmRSS:\t  51234 kB\n";
         String rollup = "55d0-7ffd ---p 00000000 00:00 0   [rollup]\nRss:   20000 kB\nPss:   12345 kB\n";

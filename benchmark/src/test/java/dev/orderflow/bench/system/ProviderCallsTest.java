@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProviderCallsTest {
 
     @Test
-    void amplificationIsCallsPerLogicalOperationWithoutTheProgressFeed() throws Exception {
+    void amplificationIsEffectCallsPerLogicalOperationAndStatusQueriesCountOnlyInTheLoad() throws Exception {
         ProviderCalls calls = ProviderCalls.fromJson(new ObjectMapper().readTree("""
                 {"operations": {
                   "stock.reserve": {"calls": 110, "distinct": 100, "outcomes": {"OK": 100, "TRANSIENT_ERROR": 10}},
@@ -19,10 +20,27 @@ class ProviderCallsTest {
                 """));
 
         assertThat(calls.calls()).isEqualTo(220);
+        assertThat(calls.effectCalls()).isEqualTo(210);
         assertThat(calls.logicalOperations()).isEqualTo(200);
-        assertThat(calls.amplification()).isCloseTo(1.10, within(1e-9));
+        assertThat(calls.amplification()).isCloseTo(1.05, within(1e-9));
+        assertThat(calls.callsPerOperation()).isCloseTo(1.10, within(1e-9));
         assertThat(calls.outcome("OK")).isEqualTo(205);
         assertThat(calls.outcomes()).containsEntry("TRANSIENT_ERROR", 10L).containsEntry("REJECTED", 5L);
+    }
+
+    @Test
+    void theCallsOfARunAreTheCountsSinceItsStart() {
+        ProviderCalls before = new ProviderCalls(Map.of("stock.reserve",
+                new ProviderCalls.Operation(20, 20, Map.of("OK", 20L))));
+        ProviderCalls after = new ProviderCalls(Map.of("stock.reserve",
+                new ProviderCalls.Operation(125, 120, Map.of("OK", 120L, "OVERLOAD", 5L)),
+                "payment.authorize", new ProviderCalls.Operation(100, 100, Map.of("OK", 100L))));
+
+        ProviderCalls run = after.since(before);
+
+        assertThat(run.operations().get("stock.reserve"))
+                .isEqualTo(new ProviderCalls.Operation(105, 100, Map.of("OK", 100L, "OVERLOAD", 5L)));
+        assertThat(run.operations().get("payment.authorize").calls()).isEqualTo(100);
     }
 
     @Test
