@@ -22,20 +22,25 @@ public final class PlatformTopics {
     }
 
     public static List<String> create(Admin admin, List<String> consumers, int partitions) {
+        return create(admin, consumers, partitions, (short) 1);
+    }
+
+    /** As {@link #create(Admin, List, int)}, each topic with {@code replicas} replicas (a multi-broker cluster). */
+    public static List<String> create(Admin admin, List<String> consumers, int partitions, short replicas) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
                 OrderTopics.SHIPPING, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
-            topics.add(new NewTopic(name, partitions, (short) 1));
+            topics.add(new NewTopic(name, partitions, replicas));
         }
-        topics.add(new NewTopic(OrderTopics.STATE, partitions, (short) 1)
+        topics.add(new NewTopic(OrderTopics.STATE, partitions, replicas)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         for (String consumer : consumers) {
-            topics.add(new NewTopic(OrderTopics.deadLetter(consumer), partitions, (short) 1));
-            topics.add(new NewTopic(OrderTopics.replay(consumer), partitions, (short) 1));
+            topics.add(new NewTopic(OrderTopics.deadLetter(consumer), partitions, replicas));
+            topics.add(new NewTopic(OrderTopics.replay(consumer), partitions, replicas));
         }
         // order-stream dead-letters what it cannot decode (poison on the orders topic) to its own topic.
-        topics.add(new NewTopic(OrderTopics.deadLetter(OrderStreamConfig.CONSUMER_NAME), partitions, (short) 1));
-        topics.add(new NewTopic(OrderTopics.AUDIT, 1, (short) 1));
+        topics.add(new NewTopic(OrderTopics.deadLetter(OrderStreamConfig.CONSUMER_NAME), partitions, replicas));
+        topics.add(new NewTopic(OrderTopics.AUDIT, 1, replicas));
         KafkaTopics.createAndAwait(admin, topics, Duration.ofSeconds(30));
         return topics.stream().map(NewTopic::name).toList();
     }

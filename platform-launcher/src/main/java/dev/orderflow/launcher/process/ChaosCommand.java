@@ -62,6 +62,11 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "How long every order may take to settle after the load (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--brokers", paramLabel = "N", defaultValue = "1",
+            description = "Kafka brokers: 1 (restarted during the run), or a KRaft cluster of 3 or more with"
+                    + " replication factor N and min ISR N-1, one of whose nodes is killed (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
     @Option(names = "--seed", defaultValue = "42",
             description = "Seed of the orders, the faults and the crash moments (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -78,7 +83,8 @@ public final class ChaosCommand implements Callable<Integer> {
         out.flush();
         ProcessPlatform platform;
         try {
-            platform = ProcessPlatform.start(new ProcessPlatform.Options("none", instances, instances, Map.of()));
+            platform = ProcessPlatform.start(new ProcessPlatform.Options("none", instances, instances, Map.of(),
+                    brokers));
         } catch (InfrastructureStartException e) {
             spec.commandLine().getErr().println("Start failed: " + e.getMessage());
             return 1;
@@ -111,6 +117,10 @@ public final class ChaosCommand implements Callable<Integer> {
         if (orders < 1 || rate < 1 || instances < 1 || drainSeconds < 1 || poisonShare < 0 || poisonShare > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--orders, --rate, --instances and "
                     + "--drain-timeout must be at least 1, --poison within 0..1");
+        }
+        if (brokers != 1 && brokers < 3) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value " + brokers + " for --brokers:"
+                    + " 1, or a cluster of at least 3 (two nodes cannot keep a quorum when one dies)");
         }
         try {
             return new FaultMix(transientRate, ambiguousRate, rejectionRate, 1500, seed);

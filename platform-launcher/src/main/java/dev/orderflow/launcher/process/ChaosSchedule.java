@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The crashes of a chaos run at random moments of the load: SIGKILL of the relay, of one instance of each stage
  * service and of one order-stream instance, each started again at once (as an orchestrator restarts a crashed
- * container), and a restart of the broker. One after the other, so each recovery is its own.
+ * container), and a restart of the broker (or, on a cluster, a SIGKILL of one of its nodes). One after the other, so each recovery is its own.
  */
 public final class ChaosSchedule {
 
@@ -46,7 +46,7 @@ public final class ChaosSchedule {
             ServiceProcess target = platform.part(part, instance);
             events.add(new Event(moment(random, loadTime), "SIGKILL " + target.name(), () -> crash(target)));
         }
-        events.add(new Event(moment(random, loadTime), "restart kafka broker", platform::restartBroker));
+        events.add(new Event(moment(random, loadTime), platform.kafkaDisruption(), platform::disruptKafka));
         events.sort(Comparator.comparing(Event::at));
         return new ChaosSchedule(events);
     }

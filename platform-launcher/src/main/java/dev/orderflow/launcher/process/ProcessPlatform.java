@@ -3,8 +3,6 @@ package dev.orderflow.launcher.process;
 import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.infra.LoopbackPorts;
 import dev.orderflow.infra.WorkDirectories;
-import dev.orderflow.infra.kafka.KafkaBrokerProcess;
-import dev.orderflow.infra.kafka.KafkaBrokerSettings;
 import dev.orderflow.infra.postgres.EmbeddedPostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
@@ -97,13 +95,22 @@ public final class ProcessPlatform implements AutoCloseable {
      * @param orderStreamSettings  extra order-stream settings, e.g. {@code escalation.deadline.PLACED=PT2M}
      */
     public record Options(String faultProfile, int serviceInstances, int orderStreamInstances,
-            Map<String, String> orderStreamSettings) {
+            Map<String, String> orderStreamSettings, int brokers) {
 
         public Options {
             if (serviceInstances < 1 || orderStreamInstances < 1) {
                 throw new IllegalArgumentException("at least one instance of every part");
             }
+            if (brokers != 1 && brokers < 3) {
+                throw new IllegalArgumentException("Invalid value " + brokers + " for brokers: 1, or a cluster of 3 or"
+                        + " more (replication factor = brokers, min ISR one less)");
+            }
             orderStreamSettings = Map.copyOf(orderStreamSettings);
+        }
+
+        public Options(String faultProfile, int serviceInstances, int orderStreamInstances,
+                Map<String, String> orderStreamSettings) {
+            this(faultProfile, serviceInstances, orderStreamInstances, orderStreamSettings, 1);
         }
 
         public static Options of(String faultProfile) {
@@ -114,19 +121,17 @@ public final class ProcessPlatform implements AutoCloseable {
     private final Path workDir;
     private final KeptLogs keptLogs;
     private final Deque<AutoCloseable> infrastructure;
-    private final KafkaBrokerSettings brokerSettings;
+    private final KafkaUnderTest kafka;
     private final String registryUrl;
     private final ProviderSandbox sandbox;
     private final Map<Part, List<ServiceProcess>> parts;
-    private KafkaBrokerProcess broker;
 
-    private ProcessPlatform(Path workDir, KeptLogs keptLogs, Deque<AutoCloseable> infrastructure, KafkaBrokerSettings brokerSettings,
-            KafkaBrokerProcess broker, String registryUrl, ProviderSandbox sandbox, Map<Part, List<ServiceProcess>> parts) {
+    private ProcessPlatform(Path workDir, KeptLogs keptLogs, Deque<AutoCloseable> infrastructure, KafkaUnderTest kafka,
+            String registryUrl, ProviderSandbox sandbox, Map<Part, List<ServiceProcess>> parts) {
         this.workDir = workDir;
         this.keptLogs = keptLogs;
         this.infrastructure = infrastructure;
-        this.brokerSettings = brokerSettings;
-        this.broker = broker;
+        this.kafka = kafka;
         this.registryUrl = registryUrl;
         this.sandbox = sandbox;
         this.parts = parts;
@@ -143,10 +148,9 @@ public final class ProcessPlatform implements AutoCloseable {
             }
         });
         try {
-            KafkaBrokerSettings brokerSettings = KafkaBrokerSettings.builder().brokerPort(LoopbackPorts.pick())
-                    .controllerPort(LoopbackPorts.pick()).dataDir(workDir.resolve("kafka")).build();
-            CompletableFuture<KafkaBrokerProcess> broker = CompletableFuture.supplyAsync(
-                    () -> KafkaBrokerProcess.start(brokerSettings));
+            CompletableFuture<KafkaUnderTest> broker = CompletableFuture.supplyAsync(() -> options.brokers() == 1
+                    ? KafkaUnderTest.singleBroker(workDir.resolve("kafka"))
+                    : KafkaUnderTest.cluster(options.brokers(), OrderTopics.DEFAULT_PARTITIONS));
             CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
                     () -> EmbeddedPostgresServer.start(0, false));
             CompletableFuture<SchemaRegistryServer> registry = CompletableFuture.supplyAsync(
@@ -161,15 +165,16 @@ public final class ProcessPlatform implements AutoCloseable {
             SchemaRegistrar.withPackagedLevels(registry.join().confluentApiUrl()).registerAll();
             Map<String, ConnectionInfo> databases = databases(postgres.join());
             String bootstrap = broker.join().bootstrapServers();
-            createTopics(bootstrap);
+            short replicas = broker.join().replicationFactor();
+            createTopics(bootstrap, replicas);
             ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder().faultProfile(options.faultProfile())
                     .initialStock(STOCK).fulfillmentStepInterval(FULFILLMENT_STEP).build());
             infrastructure.push(sandbox);
             String registryUrl = registry.join().registryApiUrl().toString();
             Map<Part, List<ServiceProcess>> parts = parts(options, workDir, bootstrap, registryUrl, databases,
-                    sandbox.baseUri());
-            ProcessPlatform platform = new ProcessPlatform(workDir, keptLogs, infrastructure, brokerSettings,
-                    broker.join(), registryUrl, sandbox, parts);
+                    sandbox.baseUri(), replicas);
+            ProcessPlatform platform = new ProcessPlatform(workDir, keptLogs, infrastructure, broker.join(),
+                    registryUrl, sandbox, parts);
             platform.startParts();
             return platform;
         } catch (RuntimeException e) {
@@ -190,9 +195,9 @@ public final class ProcessPlatform implements AutoCloseable {
         return databases;
     }
 
-    private static void createTopics(String bootstrap) {
+    private static void createTopics(String bootstrap, short replicas) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            PlatformTopics.create(admin, stageServiceNames(), OrderTopics.DEFAULT_PARTITIONS);
+            PlatformTopics.create(admin, stageServiceNames(), OrderTopics.DEFAULT_PARTITIONS, replicas);
         }
     }
 
@@ -201,11 +206,13 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     private static Map<Part, List<ServiceProcess>> parts(Options options, Path workDir, String bootstrap,
-            String registryUrl, Map<String, ConnectionInfo> databases, URI sandbox) {
+            String registryUrl, Map<String, ConnectionInfo> databases, URI sandbox, short replicas) {
         Map<Part, List<ServiceProcess>> parts = new EnumMap<>(Part.class);
         int relayPort = port();
+        Map<String, String> relaySettings = new HashMap<>(PartSettings.relay(bootstrap, databases, relayPort));
+        relaySettings.put(RelayConfig.OFFSET_TOPIC_REPLICATION_FACTOR, Short.toString(replicas));
         parts.put(Part.RELAY, List.of(ServiceProcess.of(new ServiceProcess.Spec("outbox-relay", Part.RELAY.mainClass,
-                PartSettings.relay(bootstrap, databases, relayPort), relayPort, Part.RELAY.readyPath, "384m"),
+                relaySettings, relayPort, Part.RELAY.readyPath, "384m"),
                 workDir, READY_TIMEOUT)));
         Map<Part, String> databaseOf = Map.of(Part.INVENTORY, "inventory", Part.PAYMENT, "payment",
                 Part.SHIPPING, "shipping");
@@ -224,6 +231,8 @@ public final class ProcessPlatform implements AutoCloseable {
             int port = port();
             Map<String, String> settings = new HashMap<>(PartSettings.orderStream(bootstrap, registryUrl,
                     databases.get("orders"), port, workDir.resolve("order-stream-state-" + i)));
+            // Changelog and repartition topics as durable as the platform's own.
+            settings.put(OrderStreamConfig.STREAMS_PREFIX + "replication.factor", Short.toString(replicas));
             settings.putAll(options.orderStreamSettings());
             streams.add(ServiceProcess.of(new ServiceProcess.Spec("order-stream-" + i, Part.ORDER_STREAM.mainClass,
                     settings, port, Part.ORDER_STREAM.readyPath, "384m"), workDir, READY_TIMEOUT));
@@ -259,8 +268,8 @@ public final class ProcessPlatform implements AutoCloseable {
         return parts.get(part);
     }
 
-    public synchronized String bootstrapServers() {
-        return broker.bootstrapServers();
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     /** The schema registry's Apicurio API, as the services are configured with it. */
@@ -309,15 +318,17 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     /**
-     * Stops the broker (SIGTERM, a controlled shutdown) and starts it again on the same ports and data; every client
-     * reconnects on its own.
+     * What {@link #disruptKafka()} does: a single broker is stopped (SIGTERM, a controlled shutdown) and started
+     * again on the same ports and data; a cluster loses one node to SIGKILL, which is then started again.
      */
-    public synchronized void restartBroker() {
-        log.info("restarting the kafka broker (pid {})", broker.pid());
-        broker.close();
-        infrastructure.remove(broker);
-        broker = KafkaBrokerProcess.start(brokerSettings);
-        infrastructure.push(broker);
+    public String kafkaDisruption() {
+        return kafka.disruption();
+    }
+
+    /** Takes Kafka (or one of its nodes) away and brings it back; every client reconnects on its own. */
+    public void disruptKafka() {
+        log.info("kafka: {}", kafka.disruption());
+        kafka.disrupt();
     }
 
     /** Stops every part: the children first, gracefully and in parallel, then the infrastructure. */

@@ -34,6 +34,13 @@ class ChaosCommandTest {
     }
 
     @Test
+    void aTwoBrokerClusterIsRefused() {
+        assertThat(execute("--brokers", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value 2 for --brokers");
+        assertThat(out.toString()).doesNotContain("Starting");
+    }
+
+    @Test
     void helpNamesEveryFigureExitCode() {
         assertThat(execute("--help")).isZero();
         assertThat(out.toString()).contains("--poison", "--instances", "3 a figure failed");
