@@ -121,7 +121,6 @@ public final class ChildProcess implements AutoCloseable {
         waitForExit(stopTimeout);
     }
 
-    /** Graceful stop: SIGTERM, then SIGKILL after the stop timeout. Idempotent. */
     /**
      * Gives up the JVM shutdown hook that stops the child: for an owner that stops everything itself, in order, from
      * its own hook (a broker stopped by its own hook while the services that use it are still closing makes their
@@ -135,6 +134,7 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Graceful stop: SIGTERM, then SIGKILL after the stop timeout. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -129,6 +129,8 @@ class OrderStreamIT {
                     assertThat(queue(a, "ESCALATED")).containsExactlyElementsOf(escalated);
                     assertThat(queue(b, "ESCALATED")).containsExactlyElementsOf(escalated);
                 });
+        await("both instances count every order in its state").atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertCounts(List.of(a, b), expected));
         assertEscalationEvents(kafka, registry, config.exceptionsTopic(), escalated);
         assertPoisonDeadLettered(kafka, config.deadLetterTopic(), config.inputTopics().get(0));
 
@@ -228,6 +230,21 @@ class OrderStreamIT {
                 assertThat(r.statusCode()).as("GET %s on %s", e.getKey(), app.advertisedServer()).isEqualTo(200);
                 assertThat(json.readTree(r.body()).get("state").asText()).as(e.getKey())
                         .isEqualTo(e.getValue().name());
+            }
+        }
+    }
+
+    private void assertCounts(List<OrderStreamApp> instances, Map<String, OrderState> expected) throws Exception {
+        Map<OrderState, Long> perState = new java.util.EnumMap<>(OrderState.class);
+        expected.values().forEach(state -> perState.merge(state, 1L, Long::sum));
+        for (OrderStreamApp app : instances) {
+            HttpResponse<String> r = get(app, "/stats");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode stats = json.readTree(r.body());
+            assertThat(stats.get("orders").asLong()).as(r.body()).isEqualTo(expected.size());
+            for (OrderState state : OrderState.values()) {
+                assertThat(stats.get("states").get(state.name()).asLong()).as(state + " in " + r.body())
+                        .isEqualTo(perState.getOrDefault(state, 0L));
             }
         }
     }

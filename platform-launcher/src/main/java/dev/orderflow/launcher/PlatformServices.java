@@ -41,12 +41,12 @@ import org.slf4j.LoggerFactory;
  * before any service commits an event; the provider sandbox; then the stage services. Stopped in reverse order.
  * The same wiring a production deployment does with one process per part.
  */
-final class PlatformServices implements AutoCloseable {
+public final class PlatformServices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
     private static final Duration RELAY_READY = Duration.ofSeconds(60);
     /** The order intake API's database (idempotency keys, outbox of OrderPlaced). */
-    static final String ORDERS_DATABASE = "orders";
+    public static final String ORDERS_DATABASE = "orders";
     /** Shipments move picked → packed → handed over → delivered this fast, so a demo run ends in delivery. */
     private static final Duration FULFILLMENT_STEP = Duration.ofSeconds(2);
     /** What the load generator orders: five SKUs, stocked for long runs. */
@@ -69,15 +69,15 @@ final class PlatformServices implements AutoCloseable {
         this.consumers = List.copyOf(consumers);
     }
 
-    URI orderApi() {
+    public URI orderApi() {
         return orderApi;
     }
 
-    URI sandboxUri() {
+    public URI sandboxUri() {
         return sandboxUri;
     }
 
-    List<String> consumers() {
+    public List<String> consumers() {
         return consumers;
     }
 
@@ -92,6 +92,18 @@ final class PlatformServices implements AutoCloseable {
 
     static PlatformServices start(String bootstrapServers, String registryApiUrl, Map<String, ConnectionInfo> databases,
             String faultProfile, MeterRegistry meters) throws InterruptedException {
+        return start(bootstrapServers, registryApiUrl, databases, faultProfile, Map.of(), meters);
+    }
+
+    /**
+     * Starts the platform's parts on running infrastructure (the benchmark's way in).
+     *
+     * @param databases        one per name in {@link #databasesNeeded()} plus {@link #ORDERS_DATABASE}
+     * @param serviceOverrides settings every stage service gets on top of the platform's (e.g. {@code policy.*})
+     */
+    public static PlatformServices start(String bootstrapServers, String registryApiUrl,
+            Map<String, ConnectionInfo> databases, String faultProfile, Map<String, String> serviceOverrides,
+            MeterRegistry meters) throws InterruptedException {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Map<String, String> endpoints = new LinkedHashMap<>();
         try {
@@ -121,7 +133,8 @@ final class PlatformServices implements AutoCloseable {
             for (Map.Entry<String, StageService> entry : services.entrySet()) {
                 ConnectionInfo db = databases.get(entry.getKey());
                 StageServiceRunner runner = StageServiceRunner.start(entry.getValue(),
-                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox), meters, Clock.systemUTC());
+                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox, serviceOverrides), meters,
+                        Clock.systemUTC());
                 running.push(runner);
                 endpoints.put(entry.getValue().name(), "database " + entry.getKey());
             }
@@ -174,7 +187,7 @@ final class PlatformServices implements AutoCloseable {
     }
 
     private static Map<String, String> serviceSettings(String bootstrapServers, String registryApiUrl,
-            ConnectionInfo db, ProviderSandbox sandbox) {
+            ConnectionInfo db, ProviderSandbox sandbox, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrapServers);
         settings.put("registry.url", registryApiUrl);
@@ -183,6 +196,7 @@ final class PlatformServices implements AutoCloseable {
         settings.put("jdbc.password", db.password() == null ? "" : db.password());
         settings.put("provider.url", sandbox.baseUri().toString());
         settings.put("http.port", "-1");
+        settings.putAll(overrides);
         return settings;
     }
 
@@ -206,7 +220,8 @@ final class PlatformServices implements AutoCloseable {
         }
     }
 
-    static List<String> databasesNeeded() {
+    /** The stage services' databases (the order intake's is {@link #ORDERS_DATABASE}). */
+    public static List<String> databasesNeeded() {
         return List.copyOf(stageServices().keySet());
     }
 }

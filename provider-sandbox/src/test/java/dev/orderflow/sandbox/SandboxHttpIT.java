@@ -235,6 +235,27 @@ class SandboxHttpIT {
     }
 
     @Test
+    void theCallCountsShowRetriesOfOneLogicalOperation() throws Exception {
+        JsonNode before = json(get("/admin/calls")).path("operations").path("stock.reserve");
+        send("PUT", "/admin/faults", null, "{\"profile\":\"none\",\"overrides\":"
+                + "{\"stock.reserve\":{\"overloadRate\":1.0,\"retryAfterSeconds\":0}}}");
+        String order = unique("order");
+        String body = "{\"orderId\":\"" + order + "\",\"sku\":\"SKU-1\",\"quantity\":1}";
+        assertThat(send("POST", "/stock/reservations", "rk-" + order, body).statusCode()).isIn(429, 503);
+        assertThat(send("POST", "/stock/reservations", "rk-" + order, body).statusCode()).isIn(429, 503);
+        send("PUT", "/admin/faults", null, "{\"profile\":\"none\"}");
+        assertThat(send("POST", "/stock/reservations", "rk-" + order, body).statusCode()).isEqualTo(201);
+
+        JsonNode after = json(get("/admin/calls")).path("operations").path("stock.reserve");
+        assertThat(after.get("calls").asLong() - before.path("calls").asLong()).isEqualTo(3);
+        assertThat(after.get("distinct").asLong() - before.path("distinct").asLong()).isEqualTo(1);
+        assertThat(after.get("outcomes").get("OVERLOAD").asLong()
+                - before.path("outcomes").path("OVERLOAD").asLong()).isEqualTo(2);
+        assertThat(after.get("outcomes").get("OK").asLong()
+                - before.path("outcomes").path("OK").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void theSameSeedReplaysTheSameFaultsOverHttp() throws Exception {
         String settings = "{\"profile\":\"none\",\"seed\":21,\"overrides\":{\"stock.status\":"
                 + "{\"transientErrorRate\":0.3,\"overloadRate\":0.3,\"retryAfterSeconds\":0}}}";

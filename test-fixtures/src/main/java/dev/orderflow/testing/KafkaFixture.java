@@ -1,7 +1,6 @@
 package dev.orderflow.testing;
 
 import dev.orderflow.infra.kafka.EmbeddedKafkaBroker;
-import dev.orderflow.infra.kafka.KafkaBroker;
 import dev.orderflow.infra.kafka.KafkaBrokerSettings;
 import dev.orderflow.infra.kafka.KafkaTopics;
 import java.time.Duration;
@@ -16,10 +15,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The Kafka broker shared by every integration test of a JVM: an in-process KRaft broker, or an existing cluster
- * named by {@code orderflow.test.kafka.bootstrap}. Tests isolate themselves with {@link UniqueNames}, never by
+ * The Kafka broker shared by every integration test of a JVM: an existing cluster named by
+ * {@code orderflow.test.kafka.bootstrap}, else a KRaft broker in a container or in-process, as {@link FixtureMode}
+ * decides. Tests isolate themselves with {@link UniqueNames}, never by
  * restarting the broker.
  */
 public final class KafkaFixture implements AutoCloseable {
@@ -28,35 +29,45 @@ public final class KafkaFixture implements AutoCloseable {
     public static final int PARTITIONS = 3;
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Optional<KafkaBroker> broker;
+    private final Optional<Runnable> stop;
+    private final Optional<Duration> startupTime;
     private final String bootstrapServers;
     private final Admin admin;
 
-    private KafkaFixture(Optional<KafkaBroker> broker, String bootstrapServers) {
-        this.broker = broker;
+    private KafkaFixture(Optional<Runnable> stop, Optional<Duration> startupTime, String bootstrapServers) {
+        this.stop = stop;
+        this.startupTime = startupTime;
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    static KafkaFixture start() {
+    static KafkaFixture start(FixtureMode mode) {
         Optional<String> external = TestSettings.get("orderflow.test.kafka.bootstrap");
         if (external.isPresent()) {
             log.info("integration tests use the Kafka cluster at {}", external.get());
-            return new KafkaFixture(Optional.empty(), external.get());
+            return new KafkaFixture(Optional.empty(), Optional.empty(), external.get());
+        }
+        if (mode == FixtureMode.CONTAINERS) {
+            long started = System.nanoTime();
+            KafkaContainer container = ContainerInfrastructure.kafka(PARTITIONS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            log.info("test kafka container {} started in {} ms on {}", container.getDockerImageName(),
+                    took.toMillis(), container.getBootstrapServers());
+            return new KafkaFixture(Optional.of(container::stop), Optional.of(took), container.getBootstrapServers());
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KafkaBrokerSettings.builder()
                 .partitions(PARTITIONS).build());
         log.info("test kafka broker started in {} ms on {}", broker.startupTime().toMillis(), broker.bootstrapServers());
-        return new KafkaFixture(Optional.of(broker), broker.bootstrapServers());
+        return new KafkaFixture(Optional.of(broker::close), Optional.of(broker.startupTime()), broker.bootstrapServers());
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
-    /** Start-up time of the embedded broker; empty for an external cluster. */
+    /** Start-up time of the broker this fixture started (embedded or container); empty for an external cluster. */
     public Optional<Duration> startupTime() {
-        return broker.map(KafkaBroker::startupTime);
+        return startupTime;
     }
 
     public Admin admin() {
@@ -96,6 +107,6 @@ public final class KafkaFixture implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
-        broker.ifPresent(KafkaBroker::close);
+        stop.ifPresent(Runnable::run);
     }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>Only the parts a JVM's tests ask for are started. The instances live in JUnit's root store, which closes
+ * <p>Each part is an external server when one is named ({@link TestSettings}), else a Testcontainers container when
+ * a Docker engine answers, else the embedded part; {@code -Dorderflow.fixtures=embedded|containers|auto} (or
+ * {@code ORDERFLOW_FIXTURES}) overrides the choice ({@link FixtureMode}). Only the parts a JVM's tests ask for are
+ * started. The instances live in JUnit's root store, which closes
  * them (they are {@link AutoCloseable}) when the test plan ends, so nothing outlives the run.
  */
 public final class RealInfrastructure implements ParameterResolver {
@@ -36,15 +39,21 @@ public final class RealInfrastructure implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         if (type == KafkaFixture.class) {
-            return shared(context, KafkaFixture.class, KafkaFixture::start);
+            return shared(context, KafkaFixture.class, () -> KafkaFixture.start(mode(context)));
         }
         if (type == PostgresFixture.class) {
-            return shared(context, PostgresFixture.class, PostgresFixture::start);
+            return shared(context, PostgresFixture.class, () -> PostgresFixture.start(mode(context)));
         }
         if (type == SchemaRegistryFixture.class) {
-            return shared(context, SchemaRegistryFixture.class, SchemaRegistryFixture::start);
+            return shared(context, SchemaRegistryFixture.class, () -> SchemaRegistryFixture.start(mode(context)));
         }
         throw new ParameterResolutionException("not a fixture: " + type);
+    }
+
+    /** Containers or embedded parts: decided once per test JVM (one Docker probe at most), the same for all parts. */
+    private static FixtureMode mode(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(FixtureMode.class,
+                k -> FixtureMode.fromSettings(), FixtureMode.class);
     }
 
     private static <T extends AutoCloseable> T shared(ExtensionContext context, Class<T> type, Supplier<T> starter) {

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Where the integration tests find their infrastructure. Each setting is read from a system property or, failing
- * that, an environment variable; when none is set, the fixtures start the embedded parts themselves.
+ * that, an environment variable; when none is set, the fixtures start the parts themselves, in containers or
+ * embedded ({@link FixtureMode}).
  *
  * <ul>
  *   <li>{@code orderflow.test.kafka.bootstrap} / {@code ORDERFLOW_TEST_KAFKA_BOOTSTRAP}: an existing Kafka cluster</li>
@@ -13,6 +14,9 @@ import java.util.Optional;
  *       {@code .password}/{@code _PASSWORD}</li>
  *   <li>{@code orderflow.test.registry.url} / {@code ORDERFLOW_TEST_REGISTRY_URL}: a Confluent-compatible registry
  *       (base URL of its Confluent API)</li>
+ *   <li>{@code orderflow.fixtures} / {@code ORDERFLOW_FIXTURES}: {@code auto} (default), {@code embedded} or
+ *       {@code containers}</li>
+ *   <li>{@code orderflow.test.image.kafka}, {@code .postgres}, {@code .registry}: other container images</li>
  *   <li>{@code orderflow.registry.jar}: the registry server to launch (set by the build)</li>
  * </ul>
  */

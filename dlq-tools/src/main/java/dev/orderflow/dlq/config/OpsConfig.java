@@ -53,6 +53,11 @@ public final class OpsConfig extends AbstractConfig {
             .define(CONFIRM_ABOVE, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "A replay or discard of more records than this runs as a dry run unless --execute is given.");
 
+    /** A copy of the tool's keys, with defaults and documentation (renders the configuration reference). */
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
     public OpsConfig(Map<String, String> settings) {
         super(DEFINITION, settings, false);
     }

@@ -46,20 +46,30 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     public static KafkaBrokerProcess start(KafkaBrokerSettings settings) {
         long started = System.nanoTime();
         KraftStorage.PreparedNode node = KraftStorage.prepare(settings);
-        Path log4j = ChildProcess.writeFile(node.dataDir().resolve("log4j2.properties"), LOG4J2_CONFIG);
-        List<String> command = List.of(ChildProcess.currentJava(),
-                "-Xms64m", "-Xmx" + settings.maxHeap(), "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=" + log4j.toUri(),
-                "-cp", System.getProperty("java.class.path"),
-                "kafka.Kafka", node.config().toString());
-        ChildProcess child = ChildProcess.start("kafka broker", command, node.dataDir().resolve("broker.log"),
-                Duration.ofSeconds(30));
+        ChildProcess child = launch("kafka broker", node.dataDir(), node.config(), settings.maxHeap());
         String bootstrap = node.bootstrapServers();
-        child.awaitReady(() -> LoopbackPorts.acceptsConnections(node.brokerPort())
-                && KafkaReadiness.answers(bootstrap, READINESS_PROBE), settings.startupTimeout());
+        awaitReady(child, node.brokerPort(), settings.startupTimeout());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("kafka broker process {} ready on {} in {} ms", child.pid(), bootstrap, took.toMillis());
         return new KafkaBrokerProcess(child, bootstrap, node.dataDir(), node.ownsDataDir(), took);
+    }
+
+    /** Starts {@code kafka.Kafka <config>} as a child JVM logging to {@code dataDir/broker.log}; does not wait. */
+    static ChildProcess launch(String part, Path dataDir, Path config, String maxHeap) {
+        Path log4j = ChildProcess.writeFile(dataDir.resolve("log4j2.properties"), LOG4J2_CONFIG);
+        List<String> command = List.of(ChildProcess.currentJava(),
+                "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + log4j.toUri(),
+                "-cp", System.getProperty("java.class.path"),
+                "kafka.Kafka", config.toString());
+        return ChildProcess.start(part, command, dataDir.resolve("broker.log"), Duration.ofSeconds(30));
+    }
+
+    /** Blocks until the broker on {@code brokerPort} answers a metadata request. */
+    static void awaitReady(ChildProcess child, int brokerPort, Duration timeout) {
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        child.awaitReady(() -> LoopbackPorts.acceptsConnections(brokerPort)
+                && KafkaReadiness.answers(bootstrap, READINESS_PROBE), timeout);
     }
 
     @Override
@@ -80,12 +90,12 @@ public final class KafkaBrokerProcess implements KafkaBroker {
         return process.logFile();
     }
 
-    /** SIGTERM, then SIGKILL if it does not stop in time; deletes the data directory if this broker created it. */
     /** See {@link ChildProcess#detachShutdownHook()}. */
     public void detachShutdownHook() {
         process.detachShutdownHook();
     }
 
+    /** SIGTERM, then SIGKILL if it does not stop in time; deletes the data directory if this broker created it. */
     @Override
     public void close() {
         process.close();

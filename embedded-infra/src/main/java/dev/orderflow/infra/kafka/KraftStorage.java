@@ -37,11 +37,16 @@ final class KraftStorage {
         int brokerPort = LoopbackPorts.orPick(settings.brokerPort());
         Properties props = KraftServerProperties.singleNode(brokerPort, LoopbackPorts.orPick(settings.controllerPort()),
                 dataDir.resolve("logs"), settings.partitions(), settings.overrides());
-        return new PreparedNode(dataDir, ownsDataDir, brokerPort, props, format(props, dataDir));
+        return new PreparedNode(dataDir, ownsDataDir, brokerPort, props,
+                format(props, dataDir, Uuid.randomUuid().toString()));
     }
 
-    /** Returns the properties file; a directory formatted before (a restart) is kept as it is. */
-    private static Path format(Properties props, Path dataDir) {
+    /**
+     * Writes {@code server.properties} into {@code dataDir} and formats the node's log directory with
+     * {@code clusterId} (every node of a cluster must share it); returns the properties file. A directory formatted
+     * before (a restart) is kept as it is.
+     */
+    static Path format(Properties props, Path dataDir, String clusterId) {
         Path config = ChildProcess.writeFile(dataDir.resolve("server.properties"), KraftServerProperties.render(props));
         if (Files.exists(Path.of(props.getProperty("log.dirs"), "meta.properties"))) {
             return config;
@@ -50,7 +55,7 @@ final class KraftStorage {
         int exit;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exit = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()}, out);
+                "format", "-t", clusterId, "-c", config.toString()}, out);
         }
         if (exit != 0) {
             throw new InfrastructureStartException("kafka broker: formatting " + dataDir + " failed (exit " + exit

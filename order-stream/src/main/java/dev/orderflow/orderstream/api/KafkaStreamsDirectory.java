@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * {@link OrderDirectory} on Kafka Streams' interactive queries. Only active tasks are read (no stale standby data).
  * The exception queue is read per local partition from the state index, so a page costs {@code limit} entries per
- * partition, not a scan of every order.
+ * partition, not a scan of every order. The counts ({@link #localStats()}) do read every local view.
  */
 public final class KafkaStreamsDirectory implements OrderDirectory {
 
@@ -78,6 +78,22 @@ public final class KafkaStreamsDirectory implements OrderDirectory {
             }
             page.sort(Comparator.comparing(OrderView::orderId));
             return page.size() > limit ? page.subList(0, limit) : page;
+        } catch (InvalidStateStoreException e) {
+            throw new QueryUnavailableException("the order stores are not queryable right now: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OrderStats localStats() {
+        try {
+            OrderStats.Tally tally = new OrderStats.Tally();
+            for (int partition : localPartitions()) {
+                ReadOnlyKeyValueStore<String, OrderView> views = store(OrderStreamTopology.VIEW_STORE, partition);
+                try (KeyValueIterator<String, OrderView> it = views.all()) {
+                    it.forEachRemaining(entry -> tally.add(entry.value));
+                }
+            }
+            return tally.stats();
         } catch (InvalidStateStoreException e) {
             throw new QueryUnavailableException("the order stores are not queryable right now: " + e.getMessage(), e);
         }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /orders/{id}}: the order's view (state, timeline, ...), from whichever instance owns it; 404
  *       for an unknown id, 503 with {@code Retry-After} while rebalancing;</li>
  *   <li>{@code GET /orders?state=ESCALATED&limit=50&after=<orderId>}: the exception queue, from all instances;</li>
+ *   <li>{@code GET /stats}: how many orders are in each state, over all instances;</li>
  *   <li>{@code POST /orders}: the order intake handler when one is mounted, else 405;</li>
  *   <li>{@code GET /health} (alive), {@code GET /ready} (Streams RUNNING), {@code GET /metrics} (Prometheus).</li>
  * </ul>
@@ -74,6 +75,7 @@ public final class OrderApiServer implements AutoCloseable {
                       Supplier<String> metrics) {
         OrderQueries queries = new OrderQueries(directory, peers, mapper);
         server.createContext("/orders", exchange -> guarded(exchange, () -> orders(exchange, queries, intake)));
+        server.createContext("/stats", exchange -> guarded(exchange, () -> stats(exchange, queries)));
         server.createContext("/health", exchange -> guarded(exchange, () -> health(exchange, directory, false)));
         server.createContext("/ready", exchange -> guarded(exchange, () -> health(exchange, directory, true)));
         server.createContext("/metrics", exchange -> guarded(exchange, () -> Responses.bytes(exchange, 200,
@@ -141,6 +143,19 @@ public final class OrderApiServer implements AutoCloseable {
         } else {
             responses.problem(exchange, 404, "order-not-found", "Order not found", "no order with id " + orderId);
         }
+    }
+
+    private void stats(HttpExchange exchange, OrderQueries queries) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/stats")) {
+            responses.problem(exchange, 404, "not-found", "Not found", "no resource at "
+                    + exchange.getRequestURI().getPath());
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            responses.methodNotAllowed(exchange, "GET");
+            return;
+        }
+        responses.json(exchange, 200, queries.stats("true".equals(params(exchange).get("local"))));
     }
 
     private static OrderState state(Map<String, String> params) {

@@ -20,6 +20,9 @@ public interface OrderDirectory {
     /** Up to {@code limit} views in {@code state} held by this instance, by order id, after {@code afterOrderId}. */
     List<OrderView> localPage(OrderState state, String afterOrderId, int limit);
 
+    /** Counts of the orders in this instance's stores: per state, and the deferred actions they wait for. */
+    OrderStats localStats();
+
     /** host:port of every other instance that holds part of the store, for fanning out queries. */
     List<String> peers();
 

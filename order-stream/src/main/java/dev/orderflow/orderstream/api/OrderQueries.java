@@ -82,6 +82,34 @@ final class OrderQueries {
         return new OrderPage(state, limit, page, next);
     }
 
+    /** Order counts: this instance's, plus every peer's unless the request was forwarded. */
+    OrderStats stats(boolean localOnly) {
+        if (!directory.health().ready()) {
+            throw new QueryUnavailableException("the instance is " + directory.health().state()
+                    + "; the counts need every partition");
+        }
+        OrderStats stats = directory.localStats();
+        if (!localOnly) {
+            for (String peer : directory.peers()) {
+                stats = stats.plus(peerStats(peer));
+            }
+        }
+        return stats;
+    }
+
+    private OrderStats peerStats(String peer) {
+        PeerClient.Answer answer = peers.get(peer, "/stats?local=true");
+        if (answer.status() != 200) {
+            throw new QueryUnavailableException("instance " + peer + " answered " + answer.status()
+                    + " to the counts query");
+        }
+        try {
+            return mapper.readValue(answer.body(), OrderStats.class);
+        } catch (IOException e) {
+            throw new QueryUnavailableException("instance " + peer + " sent unreadable counts", e);
+        }
+    }
+
     private OrderPage peerPage(String peer, OrderState state, String after, int limit) {
         String query = "/orders?local=true&state=" + state + "&limit=" + limit
                 + (after == null ? "" : "&after=" + encode(after));

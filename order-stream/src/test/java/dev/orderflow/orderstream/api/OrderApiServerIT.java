@@ -151,6 +151,37 @@ class OrderApiServerIT {
     }
 
     @Test
+    void statsCountEveryInstancesOrdersPerState() throws Exception {
+        dirA.put(order("s-1", EventType.INVENTORY_RESERVED));
+        dirA.put(order("s-2", EventType.INVENTORY_REJECTED));
+        dirB.put(order("s-3", EventType.INVENTORY_RESERVED));
+        dirB.put(order("s-4"));
+
+        for (OrderApiServer server : List.of(a, b)) {
+            JsonNode stats = json.readTree(get(server, "/stats").body());
+            assertThat(stats.get("orders").asLong()).isEqualTo(4);
+            assertThat(stats.get("states").get("INVENTORY_RESERVED").asLong()).isEqualTo(2);
+            assertThat(stats.get("states").get("REJECTED").asLong()).isEqualTo(1);
+            assertThat(stats.get("states").get("PLACED").asLong()).isEqualTo(1);
+            assertThat(stats.get("states").get("DELIVERED").asLong()).isZero();
+            assertThat(stats.get("states")).hasSize(OrderState.values().length);
+            assertThat(stats.has("pendingActions")).isTrue();
+        }
+        JsonNode local = json.readTree(get(a, "/stats?local=true").body());
+        assertThat(local.get("orders").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void statsWhileRebalancingAre503() throws Exception {
+        dirB.ready = false;
+
+        HttpResponse<String> r = get(a, "/stats");
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(get(a, "/stats/x").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badParametersAre400NamingTheParameter() throws Exception {
         Map<String, String> cases = Map.of(
                 "/orders?state=NOPE", "state",
@@ -225,6 +256,11 @@ class OrderApiServerIT {
             return views.values().stream().filter(v -> v.state() == state)
                     .filter(v -> after == null || v.orderId().compareTo(after) > 0)
                     .sorted(Comparator.comparing(OrderView::orderId)).limit(limit).toList();
+        }
+
+        @Override
+        public OrderStats localStats() {
+            return OrderStats.of(views.values());
         }
 
         @Override

@@ -40,6 +40,11 @@ public final class SourceConfig {
         this.location = URI.create(values.getString(prefix + JDBC_URL).substring("jdbc:".length()));
     }
 
+    /** The keys of the source called {@code name} (renders the configuration reference). */
+    public static ConfigDef definition(String name) {
+        return definition(RelayConfig.SOURCE_PREFIX + name + ".", name);
+    }
+
     static SourceConfig from(String name, Map<?, ?> originals) {
         String prefix = RelayConfig.SOURCE_PREFIX + name + ".";
         Map<String, Object> own = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package dev.orderflow.launcher.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.launcher.demo.OrderProgress.Outcome;
+import dev.orderflow.orderstream.domain.OrderState;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.serde.RegistrySettings;
@@ -55,17 +55,15 @@ public final class DemoRun {
     /** Runs the load, shows progress, prints the summary; true when every order settled and every invariant held. */
     public boolean run() throws Exception {
         RegistrySettings registry = RegistrySettings.of(endpoints.registryApiUrl());
-        OrderProgress progress = new OrderProgress();
+        ProgressMonitor monitor = new ProgressMonitor(endpoints.orderApi());
         long started = System.nanoTime();
-        try (ProgressMonitor monitor = new ProgressMonitor(endpoints.bootstrapServers(),
-                EventSerdes.valueDeserializer(registry), progress);
-             LoadGenerator load = new LoadGenerator(endpoints.bootstrapServers(), EventSerdes.valueSerializer(registry),
+        try (LoadGenerator load = new LoadGenerator(endpoints.bootstrapServers(), EventSerdes.valueSerializer(registry),
                      Clock.systemUTC(), endpoints.orderApi());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      endpoints.bootstrapServers()))) {
-            monitor.start();
             out.printf("%nPlacing %d orders at %d/s (an upstream producer on '%s', one in ten through POST /orders)"
-                    + " ...%n", options.orders(), options.perSecond(), OrderTopics.ORDERS);
+                    + " ...%nProgress from the order API: %s%n", options.orders(), options.perSecond(),
+                    OrderTopics.ORDERS, endpoints.orderApi().resolve("/stats"));
             out.flush();
             CompletableFuture<Void> placing = CompletableFuture.runAsync(() -> {
                 try {
@@ -76,14 +74,14 @@ public final class DemoRun {
             });
             long deadline = System.nanoTime() + Duration.ofSeconds(options.orders() / Math.max(1, options.perSecond()))
                     .plus(options.drainTimeout()).toNanos();
-            long lastPlaced = 0;
+            OrderProgress progress = OrderProgress.NONE;
             while (true) {
                 TimeUnit.MILLISECONDS.sleep(PROGRESS_EVERY.toMillis());    // a display refresh, not coordination
-                long placed = progress.events("OrderPlaced");
-                out.println(line(progress, (placed - lastPlaced) / (double) PROGRESS_EVERY.toSeconds(),
-                        started, deadLetters(admin)));
+                long before = progress.orders();
+                progress = monitor.read();
+                out.println(line(progress, (progress.orders() - before) / (double) PROGRESS_EVERY.toSeconds(),
+                        (System.nanoTime() - started) / 1_000_000_000L, deadLetters(admin)));
                 out.flush();
-                lastPlaced = placed;
                 boolean drained = placing.isDone() && progress.orders() >= options.orders()
                         && progress.settled() >= options.orders();
                 if (drained || System.nanoTime() > deadline) {
@@ -92,33 +90,40 @@ public final class DemoRun {
             }
             placing.cancel(true);
             out.printf("%n%d orders were placed through POST /orders%n", load.viaApi());
-            return summary(progress, started, admin, monitor.undecodable());
+            return summary(progress, started, admin, monitor.misses());
         }
     }
 
-    private String line(OrderProgress progress, double placedPerSecond, long started, long deadLetters) {
-        Map<Outcome, Long> counts = progress.counts();
-        String states = counts.entrySet().stream().map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
+    /**
+     * One progress line: orders in the read model and how many arrived per second, orders per state (states with
+     * orders only; escalated ones among them), deferred actions waiting, dead letters.
+     */
+    static String line(OrderProgress progress, double placedPerSecond, long elapsedSeconds, long deadLetters) {
+        String states = progress.states().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
                 .collect(Collectors.joining(" | "));
-        return String.format("%4ds  placed %d (%.0f/s) | %s | DLQ %d", (System.nanoTime() - started) / 1_000_000_000L,
-                progress.events("OrderPlaced"), placedPerSecond, states, deadLetters);
+        return String.format("%4ds  placed %d (%.0f/s) | %s | deferred %d | DLQ %d", elapsedSeconds,
+                progress.orders(), placedPerSecond, states.isEmpty() ? "no order in the read model yet" : states,
+                progress.pendingActions(), deadLetters);
     }
 
-    private boolean summary(OrderProgress progress, long started, Admin admin, long undecodable) throws Exception {
+    private boolean summary(OrderProgress progress, long started, Admin admin, String misses) throws Exception {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        Map<Outcome, Long> counts = progress.counts();
-        out.printf("%nSummary after %d s%n", took.toSeconds());
+        out.printf("%nSummary after %d s (counts from the order API)%n", took.toSeconds());
         out.printf("  orders placed      %d%n", progress.orders());
-        for (Outcome outcome : Outcome.values()) {
-            out.printf("  %-18s %d%n", outcome.name().toLowerCase().replace('_', ' '), counts.getOrDefault(outcome, 0L));
+        for (OrderState state : OrderState.values()) {
+            if (progress.count(state) > 0 || OrderProgress.SETTLED.contains(state)) {
+                out.printf("  %-18s %d%n", state.name().toLowerCase().replace('_', ' '), progress.count(state));
+            }
         }
+        out.printf("  deferred actions   %d%n", progress.pendingActions());
         out.printf("  dead letters       %d%n", deadLetters(admin));
         long unsettled = options.orders() - progress.settled();
         if (unsettled > 0) {
             out.printf("  NOT SETTLED        %d (still in flight when the drain timeout ended)%n", unsettled);
         }
-        if (undecodable > 0) {
-            out.printf("  undecodable records on order topics: %d%n", undecodable);
+        if (!misses.isEmpty()) {
+            out.printf("  order API reads without counts: %s%n", misses);
         }
         JsonNode invariants = json.readTree(http.send(HttpRequest.newBuilder(endpoints.sandbox()
                 .resolve("/ledger/invariants")).build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -132,10 +137,15 @@ public final class DemoRun {
                 out.printf("  %-28s %s%n", field.getKey(), ok ? "PASS" : "FAIL " + field.getValue());
             }
         }
-        out.printf("%nWhere to look next:%n  order API         %s  (GET /orders/{id}, GET /orders?state=ESCALATED)%n"
-                + "  provider ledger   %s%n  dead letters      topics %s  (bin/orderflow-ops dlq list)%n",
+        out.printf("%nWhere to look next:%n  order API         %s  (GET /orders/{id}, GET /orders?state=ESCALATED,"
+                + " GET /stats)%n  provider ledger   %s%n  dead letters      topics %s  (bin/orderflow-ops dlq list)%n",
                 endpoints.orderApi().resolve("/orders"), endpoints.sandbox().resolve("/ledger"), endpoints.consumers().stream().map(OrderTopics::deadLetter)
                         .collect(Collectors.joining(", ")));
+        // The operators' CLI defaults to a production-like localhost:9092; these point it at this run instead.
+        out.printf("  operators' CLI    export ORDERFLOW_OPS_BOOTSTRAP_SERVERS=%s ORDERFLOW_OPS_REGISTRY_URL=%s"
+                + " ORDERFLOW_OPS_ORDER_API_URL=%s%n                    then bin/orderflow-ops dlq list, orders show ID,"
+                + " audit%n", endpoints.bootstrapServers(), endpoints.registryApiUrl(),
+                endpoints.orderApi().toString().replaceAll("/$", ""));
         out.flush();
         return holds && unsettled <= 0;
     }

@@ -1,87 +1,63 @@
 package dev.orderflow.launcher.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.orderstream.domain.OrderState;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Where each order is, as far as the events on the order topics tell: the latest outcome per order, folded from
- * event types. Counts per outcome feed the live progress line and the summary. Not the read model (order-stream
- * is); a watcher's view, enough to show the flow and to know when the run has drained.
+ * Where the orders are, as the order API's read model counts them ({@code GET /stats} of order-stream): how many
+ * orders it holds, how many are in each state, and the deferred work they wait for. Feeds the live progress line
+ * and the summary.
+ *
+ * @param orders         every order the read model holds, i.e. placed and seen by order-stream
+ * @param states         orders per state; every state is present, 0 when empty
+ * @param pendingActions deferred work the orders wait for (status checks, shipment retries, compensation)
  */
-final class OrderProgress {
+record OrderProgress(long orders, Map<OrderState, Long> states, long pendingActions) {
 
-    enum Outcome {
-        PLACED(false), RESERVED(false), INVENTORY_PENDING(false), AUTHORIZED(false), PAYMENT_PENDING(false),
-        SHIPMENT_ACCEPTED(false), SHIPMENT_PENDING(false), FULFILLING(false), DELIVERED(true), REJECTED(true),
-        CANCELLED(true), BLOCKED(true), ESCALATED(true);
+    /**
+     * The run is over for an order in one of these: it ended (delivered, rejected, cancelled, resolved) or waits for a
+     * human (blocked, escalated); nothing more happens to it by itself.
+     */
+    static final Set<OrderState> SETTLED = Collections.unmodifiableSet(EnumSet.of(OrderState.DELIVERED,
+            OrderState.REJECTED, OrderState.CANCELLED, OrderState.RESOLVED, OrderState.BLOCKED,
+            OrderState.ESCALATED));
 
-        final boolean settled;
+    static final OrderProgress NONE = new OrderProgress(0, Map.of(), 0);
 
-        Outcome(boolean settled) {
-            this.settled = settled;
+    OrderProgress {
+        Map<OrderState, Long> all = new EnumMap<>(OrderState.class);
+        for (OrderState state : OrderState.values()) {
+            all.put(state, states.getOrDefault(state, 0L));
         }
+        states = Collections.unmodifiableMap(all);
     }
 
-    private final Map<String, Outcome> orders = new HashMap<>();
-    private final Map<String, Long> eventCounts = new HashMap<>();
-
-    /** Folds one event (by its type's simple name) into its order's outcome. */
-    synchronized void record(String orderId, String eventType) {
-        eventCounts.merge(eventType, 1L, Long::sum);
-        Outcome current = orders.get(orderId);
-        Outcome next = switch (eventType) {
-            case "OrderPlaced" -> current == null ? Outcome.PLACED : current;
-            case "InventoryReserved" -> advance(current, Outcome.RESERVED);
-            case "InventoryPending" -> advance(current, Outcome.INVENTORY_PENDING);
-            case "InventoryRejected" -> Outcome.REJECTED;
-            case "PaymentAuthorized" -> advance(current, Outcome.AUTHORIZED);
-            case "PaymentPending" -> advance(current, Outcome.PAYMENT_PENDING);
-            case "PaymentDeclined", "PaymentVoided", "InventoryReleased" -> Outcome.CANCELLED;
-            case "ShipmentAccepted" -> advance(current, Outcome.SHIPMENT_ACCEPTED);
-            case "ShipmentPending" -> advance(current, Outcome.SHIPMENT_PENDING);
-            case "ShipmentRejected" -> Outcome.BLOCKED;
-            case "FulfillmentProgressed" -> advance(current, Outcome.FULFILLING);
-            case "OrderEscalated" -> current != null && current.settled ? current : Outcome.ESCALATED;
-            default -> current;
-        };
-        if (next != null) {
-            orders.put(orderId, next);
+    /**
+     * Reads a {@code GET /stats} body: {@code {"orders": 3, "states": {"PLACED": 1, ...},
+     * "pendingActions": 1}}; unknown states are skipped.
+     */
+    static OrderProgress fromStats(JsonNode stats) {
+        if (!stats.path("orders").canConvertToLong() || !stats.path("states").isObject()) {
+            throw new IllegalArgumentException("not an order-stream /stats answer: " + stats);
         }
-    }
-
-    /** Marks an order delivered (a FulfillmentProgressed event with stage DELIVERED). */
-    synchronized void delivered(String orderId) {
-        orders.put(orderId, Outcome.DELIVERED);
-    }
-
-    /** A later stage wins; an order never moves back (events of different topics arrive in any order). */
-    private static Outcome advance(Outcome current, Outcome next) {
-        if (current == null) {
-            return next;
+        Map<OrderState, Long> states = new EnumMap<>(OrderState.class);
+        for (OrderState state : OrderState.values()) {
+            states.put(state, stats.path("states").path(state.name()).asLong(0));
         }
-        if (current.settled) {
-            return current;
-        }
-        return next.ordinal() > current.ordinal() ? next : current;
+        return new OrderProgress(stats.path("orders").asLong(), states, stats.path("pendingActions").asLong(0));
     }
 
-    synchronized Map<Outcome, Long> counts() {
-        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        orders.values().forEach(o -> counts.merge(o, 1L, Long::sum));
-        return counts;
+    long count(OrderState state) {
+        return states.get(state);
     }
 
-    synchronized long orders() {
-        return orders.size();
-    }
-
-    /** Orders that reached an end: delivered, rejected, cancelled, blocked for a human, or escalated. */
-    synchronized long settled() {
-        return orders.values().stream().filter(o -> o.settled).count();
-    }
-
-    synchronized long events(String type) {
-        return eventCounts.getOrDefault(type, 0L);
+    /** Orders that reached an end or wait for a human. */
+    long settled() {
+        return SETTLED.stream().mapToLong(this::count).sum();
     }
 }

@@ -1,95 +1,59 @@
 package dev.orderflow.launcher.demo;
 
-import dev.orderflow.events.EventMetadata;
-import dev.orderflow.events.FulfillmentProgressed;
-import dev.orderflow.events.FulfillmentStage;
-import dev.orderflow.runtime.kafka.OrderTopics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 
-/** Reads every order topic from the start and folds the events into {@link OrderProgress}, on its own thread. */
-final class ProgressMonitor implements AutoCloseable {
+/**
+ * Asks order-stream's API how many orders are in each state ({@code GET /stats}), so the progress the demo shows is
+ * the read model's, the same one {@code GET /orders/{id}} and the exception queue answer from. While order-stream
+ * cannot answer (rebalancing: 503, or not up yet) the last answer stands and the miss is counted.
+ */
+final class ProgressMonitor {
 
-    private static final List<String> TOPICS = List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
-            OrderTopics.SHIPPING, OrderTopics.EXCEPTIONS);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Deserializer<SpecificRecord> avro;
-    private final OrderProgress progress;
-    private final Thread thread;
-    private volatile long undecodable;
+    private final URI stats;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private OrderProgress last = OrderProgress.NONE;
+    private long misses;
+    private String lastMiss = "";
 
-    ProgressMonitor(String bootstrapServers, Deserializer<SpecificRecord> avro, OrderProgress progress) {
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "orderflow-local-monitor-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        this.avro = avro;
-        this.progress = progress;
-        this.thread = new Thread(this::run, "orderflow-local-monitor");
-        this.thread.setDaemon(true);
+    /** @param orderApi base URL of order-stream's API, e.g. {@code http://127.0.0.1:8084/orders} */
+    ProgressMonitor(URI orderApi) {
+        this.stats = orderApi.resolve("/stats");
+        // HTTP/1.1: the JDK server answers without an h2c upgrade round.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
-    void start() {
-        thread.start();
-    }
-
-    /** Records on the order topics that are not events of the platform (poison injected upstream, for example). */
-    long undecodable() {
-        return undecodable;
-    }
-
-    private void run() {
+    /** The current counts, or the last ones when order-stream cannot answer right now. */
+    OrderProgress read() throws InterruptedException {
         try {
-            consumer.subscribe(TOPICS);
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    fold(record);
-                }
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(stats).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                last = OrderProgress.fromStats(json.readTree(answer.body()));
+            } else {
+                miss("HTTP " + answer.statusCode());
             }
-        } catch (WakeupException e) {
-            // closing
-        } finally {
-            consumer.close();
+        } catch (IOException | IllegalArgumentException e) {
+            miss(e.toString());
         }
+        return last;
     }
 
-    private void fold(ConsumerRecord<byte[], byte[]> record) {
-        SpecificRecord event;
-        try {
-            event = avro.deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            undecodable++;
-            return;
-        }
-        if (event == null || !(event.get(0) instanceof EventMetadata metadata)) {
-            undecodable++;
-            return;
-        }
-        String orderId = metadata.getOrderId();
-        progress.record(orderId, event.getClass().getSimpleName());
-        if (event instanceof FulfillmentProgressed progressed && progressed.getStage() == FulfillmentStage.DELIVERED) {
-            progress.delivered(orderId);
-        }
+    /** Reads that got no counts (order-stream rebalancing or unreachable), and why the last one failed. */
+    String misses() {
+        return misses == 0 ? "" : misses + " (last: " + lastMiss + ")";
     }
 
-    @Override
-    public void close() {
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private void miss(String why) {
+        misses++;
+        lastMiss = why;
     }
 }

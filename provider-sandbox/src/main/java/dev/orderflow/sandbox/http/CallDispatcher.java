@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,10 +34,12 @@ final class CallDispatcher implements HttpHandler {
     private final ObjectMapper mapper;
     private final Executor workers;
     private final ScheduledExecutorService timers;
+    private final CallCounter counter;
 
     CallDispatcher(Router router, FaultInjector faults, ObjectMapper mapper, Executor workers,
-                   ScheduledExecutorService timers) {
+                   ScheduledExecutorService timers, CallCounter counter) {
         this.router = router;
+        this.counter = counter;
         this.faults = faults;
         this.mapper = mapper;
         this.workers = workers;
@@ -54,7 +57,9 @@ final class CallDispatcher implements HttpHandler {
             ApiRequest request = new ApiRequest(match.pathParams(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body, mapper);
             FaultDecision decision = match.route().operation().map(faults::next).orElse(FaultDecision.NONE);
-            Runnable proceed = () -> proceed(exchange, match.route(), request, decision);
+            String identity = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key"))
+                    .orElse(exchange.getRequestURI().getRawPath());
+            Runnable proceed = () -> proceed(exchange, match.route(), request, decision, identity);
             if (decision.latency().isZero()) {
                 proceed.run();
             } else {
@@ -68,19 +73,37 @@ final class CallDispatcher implements HttpHandler {
         }
     }
 
-    private void proceed(HttpExchange exchange, Route route, ApiRequest request, FaultDecision decision) {
+    private void proceed(HttpExchange exchange, Route route, ApiRequest request, FaultDecision decision,
+                         String identity) {
         switch (decision.kind()) {
-            case TRANSIENT_ERROR -> send(exchange, ApiResponse.problem(Problem.of(decision.errorStatus(),
-                    "Transient error", "TRANSIENT_ERROR", "Injected transient failure; nothing was done")
-                    .injected(null)));
-            case OVERLOAD -> send(exchange, overload(decision));
-            case TIMEOUT_BEFORE_WORK -> drop(exchange, decision.hold());
-            case LOST_REPLY_AFTER_WORK -> {
-                invoke(route, request, decision);
+            case TRANSIENT_ERROR -> {
+                count(route, identity, CallCounter.Outcome.TRANSIENT_ERROR);
+                send(exchange, ApiResponse.problem(Problem.of(decision.errorStatus(), "Transient error",
+                        "TRANSIENT_ERROR", "Injected transient failure; nothing was done").injected(null)));
+            }
+            case OVERLOAD -> {
+                count(route, identity, CallCounter.Outcome.OVERLOAD);
+                send(exchange, overload(decision));
+            }
+            case TIMEOUT_BEFORE_WORK -> {
+                count(route, identity, CallCounter.Outcome.TIMEOUT_BEFORE_WORK);
                 drop(exchange, decision.hold());
             }
-            case NONE -> send(exchange, invoke(route, request, decision));
+            case LOST_REPLY_AFTER_WORK -> {
+                invoke(route, request, decision);
+                count(route, identity, CallCounter.Outcome.LOST_REPLY_AFTER_WORK);
+                drop(exchange, decision.hold());
+            }
+            case NONE -> {
+                ApiResponse response = invoke(route, request, decision);
+                count(route, identity, CallCounter.outcomeOf(response.status()));
+                send(exchange, response);
+            }
         }
+    }
+
+    private void count(Route route, String identity, CallCounter.Outcome outcome) {
+        route.operation().ifPresent(operation -> counter.record(operation, identity, outcome));
     }
 
     private ApiResponse invoke(Route route, ApiRequest request, FaultDecision decision) {

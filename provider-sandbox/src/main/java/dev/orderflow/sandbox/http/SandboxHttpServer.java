@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,13 +48,16 @@ public final class SandboxHttpServer implements AutoCloseable {
         routes.addAll(FulfillmentRoutes.of(services.fulfillment()));
         routes.addAll(AuditRoutes.of(services.ledger(), services.stock()));
         routes.addAll(AdminRoutes.of(services.faults(), services.stock(), services.clock(), mapper));
+        CallCounter counter = new CallCounter();
+        routes.add(Route.control("GET", "/admin/calls", (request, b) ->
+                ApiResponse.ok(Map.of("operations", counter.snapshot()))));
 
         ExecutorService workers = Executors.newFixedThreadPool(workerThreads, named("sandbox-http"));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("sandbox-timer"));
         try {
             HttpServer server = HttpServer.create(address, 128);
             server.createContext("/", new CallDispatcher(new Router(routes), services.faults(), mapper, workers,
-                    timers));
+                    timers, counter));
             server.setExecutor(workers);
             server.start();
             return new SandboxHttpServer(server, workers, timers);

@@ -48,16 +48,16 @@ public final class Durations {
 
     /** Validator for a positive duration. */
     public static ConfigDef.Validator positive() {
-        return (name, value) -> {
+        return described("a duration > 0, e.g. 500ms, 5s, 2m, 1h", (name, value) -> {
             if (value != null && !isPositive(parse(name, value.toString()))) {
                 throw new ConfigException(name, value, "must be longer than zero");
             }
-        };
+        });
     }
 
     /** Validator for a non-empty list of positive durations. */
     public static ConfigDef.Validator positiveList() {
-        return (name, value) -> {
+        return described("durations > 0, comma-separated, e.g. 1s,5s,30s", (name, value) -> {
             if (value == null) {
                 return;
             }
@@ -65,6 +65,21 @@ public final class Durations {
                 if (!isPositive(d)) {
                     throw new ConfigException(name, value, "every duration must be longer than zero");
                 }
+            }
+        });
+    }
+
+    /** A validator whose {@code toString} says what it accepts (the configuration reference shows it). */
+    private static ConfigDef.Validator described(String description, ConfigDef.Validator validator) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                validator.ensureValid(name, value);
+            }
+
+            @Override
+            public String toString() {
+                return description;
             }
         };
     }

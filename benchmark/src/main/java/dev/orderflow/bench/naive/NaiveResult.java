@@ -1,0 +1,46 @@
+package dev.orderflow.bench.naive;
+
+import java.time.Duration;
+
+/**
+ * The figures of one naive baseline run.
+ *
+ * @param settings          how the run was driven
+ * @param placed            orders placed (committed by the intake)
+ * @param shipped           orders whose shipment the fulfillment provider accepted
+ * @param rejected          orders rejected for a business reason (out of stock)
+ * @param cancelled         orders rolled back and cancelled (declined payment, shipping refused, or retries exhausted)
+ * @param unsettled         orders still without a final state when the drain timeout ended: lost, as far as anyone
+ *                          can tell (nothing flags them)
+ * @param wallTime          first order placed → last order settled
+ * @param latency           order placed → shipment accepted, over the shipped orders
+ * @param providerCalls     HTTP requests sent to the providers, every attempt counted
+ * @param logicalOperations provider operations the stages meant to do (reserve, authorize, accept, release, void)
+ * @param audit             the providers' books against the pipeline's own states
+ * @param ledger            the figures the sandbox's ledger alone gives (the yardstick shared with the stage-aware run)
+ */
+public record NaiveResult(NaiveSettings settings, long placed, long shipped, long rejected, long cancelled,
+        long unsettled, Duration wallTime, LatencySummary latency, long providerCalls, long logicalOperations,
+        LedgerAudit audit, LedgerFigures ledger) {
+
+    /** Settled orders (shipped, rejected or cancelled) per second of wall time. */
+    public double throughputPerSecond() {
+        return perSecond(shipped + rejected + cancelled, wallTime);
+    }
+
+    /** Provider requests per logical operation: 1.0 when nothing was retried. */
+    public double retryAmplification() {
+        return logicalOperations == 0 ? 0 : (double) providerCalls / logicalOperations;
+    }
+
+    /** {@code ours} as a share of this baseline's throughput (1.0 = the same). */
+    public double ratio(double oursPerSecond) {
+        double baseline = throughputPerSecond();
+        return baseline == 0 ? 0 : oursPerSecond / baseline;
+    }
+
+    static double perSecond(long count, Duration over) {
+        long nanos = over.toNanos();
+        return nanos <= 0 ? 0 : count / (nanos / 1e9);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.orderflow.bench.system;
+
+import dev.orderflow.infra.InfrastructureStartException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code benchmark system}: orders through the whole platform on the embedded default, with a report. */
+@Command(name = "system", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Drives N orders at a rate (or as fast as they go) through the whole platform on the embedded default",
+            "(broker, registry, PostgreSQL, outbox relay, stage services, order-stream, provider sandbox) and reports",
+            "throughput to shipment accepted and delivered, latency percentiles, relay events/s, retry amplification",
+            "(provider calls per logical operation), CPU and memory of every process, and the providers' invariant",
+            "audit, against the targets of issue 9. Writes report.md, report.json and PNG plots to --report-dir."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  bin/benchmark system --orders 20000 --rate max --report-dir target/bench/max",
+            "  bin/benchmark system --orders 20000 --rate 300 --report-dir target/bench/p99",
+            "  bin/benchmark system --orders 5000 --rate 200 --faults transient5 --report-dir target/bench/transient",
+            "  bin/benchmark system --orders 3000 --rate 100 --faults overload --retry-budget off --report-dir x",
+            "",
+            "Exit codes: 0 measured, 1 a part failed, 2 bad arguments,",
+            "3 measured, but an invariant was violated or orders did not settle before the drain timeout."})
+public final class SystemBenchmarkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--orders", paramLabel = "N", defaultValue = "2000",
+            description = "Orders to place (default: ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND|max", defaultValue = "max",
+            description = "Orders placed per second, or max for as fast as they can be sent (default: ${DEFAULT-VALUE}).")
+    String rate;
+
+    @Option(names = "--faults", paramLabel = "SETTING", defaultValue = "none",
+            description = "Provider faults: none, realistic, harsh (the sandbox's profiles), transient5 (5 %% transient"
+                    + " errors on every call), overload (a 429/503 storm on create calls) or @file.json (a"
+                    + " PUT /admin/faults body) (default: ${DEFAULT-VALUE}).")
+    String faults;
+
+    @Option(names = "--retry-budget", paramLabel = "on|off", defaultValue = "on",
+            description = "The stage services' retry budget; off lifts it (default: ${DEFAULT-VALUE}).")
+    String retryBudget;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait after the last order for every order to settle (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", required = true,
+            description = "Where report.md, report.json and the plots go (created if missing).")
+    Path reportDir;
+
+    @Option(names = "--registry-jar", paramLabel = "FILE",
+            defaultValue = "${sys:orderflow.registry.jar:-schema-registry-server/target/quarkus-app/quarkus-run.jar}",
+            description = "The schema registry server to run (default: ${DEFAULT-VALUE}).")
+    Path registryJar;
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws Exception {
+        int perSecond = validate();
+        out = spec.commandLine().getOut();
+        FaultSetting faultSetting = FaultSetting.parse(faults);
+        boolean budget = retryBudget.equals("on");
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        progress("starting the infrastructure (broker, schema registry, PostgreSQL) ...");
+        try (Infrastructure infrastructure = Infrastructure.start(registryJar)) {
+            progress(String.format(Locale.ROOT, "  ready in %.1f s", infrastructure.readyIn().toMillis() / 1000.0));
+            BenchmarkReport report = run(new SystemPipeline(faultSetting, budget), infrastructure, perSecond,
+                    startedAt, faultSetting, budget);
+            List<Path> files = ReportWriter.write(report, reportDir);
+            printSummary(report, files);
+            return report.settled() && report.findings().audit().holds() ? 0 : 3;
+        } catch (InfrastructureStartException e) {
+            spec.commandLine().getErr().println("Start failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** One pipeline run on running infrastructure: start it, load it, drain it, gather its figures. */
+    private BenchmarkReport run(Pipeline pipeline, Infrastructure infrastructure, int perSecond, String startedAt,
+                                FaultSetting faultSetting, boolean budget) throws Exception {
+        RunRecorder recorder = new RunRecorder();
+        progress("starting the " + pipeline.name() + " pipeline (relay, services, order-stream, sandbox) ...");
+        long servicesStarted = System.nanoTime();
+        try (pipeline; ProcessSampler sampler = new ProcessSampler(processGroups(infrastructure))) {
+            pipeline.start(infrastructure, recorder);
+            double servicesSeconds = (System.nanoTime() - servicesStarted) / 1e9;
+            progress(String.format(Locale.ROOT, "  ready in %.1f s; placing %d orders at %s/s with faults %s, retry "
+                    + "budget %s ...", servicesSeconds, orders, rate, faultSetting.name(), retryBudget));
+            sampler.start();
+            LoadGenerator load = new LoadGenerator(pipeline, recorder, Clock.systemUTC());
+            CompletableFuture<Void> placing = CompletableFuture.runAsync(() -> {
+                try {
+                    load.run(orders, perSecond);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            boolean settled = drain(recorder, placing);
+            PipelineFindings findings = pipeline.findings();
+            ResourceUsage resources = sampler.finish();
+            RunFigures figures = RunFigures.compute(recorder.data());
+            BenchmarkReport.Settings settings = new BenchmarkReport.Settings(orders, rate, faultSetting.name(),
+                    faultSetting.describe(), budget, drainSeconds, commandLine());
+            return new BenchmarkReport(pipeline.name(), startedAt, settings, new BenchmarkReport.Readiness(
+                    infrastructure.readyIn().toMillis() / 1000.0, servicesSeconds), settled, figures, findings,
+                    resources, List.of()).withTargets();
+        }
+    }
+
+    /** Waits for every order to settle, showing progress, until the drain timeout after the last placed order. */
+    private boolean drain(RunRecorder recorder, CompletableFuture<Void> placing) throws Exception {
+        long deadline = Long.MAX_VALUE;
+        while (true) {
+            boolean settled = recorder.awaitSettled(orders, Duration.ofSeconds(1));
+            RunRecorder.StageSample sample = recorder.sampleStages(System.currentTimeMillis());
+            if (placing.isDone() && deadline == Long.MAX_VALUE) {
+                placing.join();
+                deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
+            }
+            progress("  " + sample.counts().entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT)
+                    + " " + e.getValue()).collect(Collectors.joining(" | ")));
+            if (settled) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+        }
+    }
+
+    private static List<ProcessSampler.Group> processGroups(Infrastructure infrastructure) {
+        List<ProcessSampler.Group> groups = new java.util.ArrayList<>();
+        groups.add(new ProcessSampler.Group("benchmark JVM (relay, services, order-stream, sandbox, load)",
+                () -> List.of(ProcessHandle.current().pid()), false));
+        for (Map.Entry<String, Long> jvm : infrastructure.childJvms().entrySet()) {
+            groups.add(new ProcessSampler.Group(jvm.getKey() + " JVM", () -> List.of(jvm.getValue()), false));
+        }
+        groups.add(new ProcessSampler.Group("PostgreSQL (all processes)", () -> infrastructure.postmasterPid()
+                .map(ProcFs::withChildren).orElse(List.of()), true));
+        return groups;
+    }
+
+    private void printSummary(BenchmarkReport report, List<Path> files) {
+        out.println();
+        out.println("Targets (issue 9):");
+        for (TargetCheck t : report.targets()) {
+            out.printf(Locale.ROOT, "  %-58s %s -> %s%n", t.target(), t.measured(), t.verdict());
+        }
+        RunFigures f = report.figures();
+        out.printf(Locale.ROOT, "Latency placed -> shipment accepted: p50 %d ms, p95 %d ms, p99 %d ms (%d orders)%n",
+                f.latency().p50(), f.latency().p95(), f.latency().p99(), f.latency().count());
+        out.printf(Locale.ROOT, "Relay: %d events, %.0f events/s; retry amplification %.3f; invariants %s%n",
+                f.relayedEvents(), f.relayedPerSecond(), report.findings().providerCalls().amplification(),
+                report.findings().audit().holds() ? "hold" : "VIOLATED");
+        out.printf(Locale.ROOT, "Provider call outcomes: %s%n", report.findings().providerCalls().outcomes());
+        if (!report.settled()) {
+            out.println("NOT every order settled before the drain timeout.");
+        }
+        out.println("Report: " + files.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        out.flush();
+    }
+
+    private int validate() {
+        if (orders < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--orders must be at least 1");
+        }
+        if (!retryBudget.equals("on") && !retryBudget.equals("off")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--retry-budget must be on or off");
+        }
+        if (drainSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--drain-timeout must be at least 1");
+        }
+        try {
+            FaultSetting.parse(faults);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (rate.equals("max")) {
+            return LoadGenerator.MAX_RATE;
+        }
+        try {
+            int perSecond = Integer.parseInt(rate);
+            if (perSecond < 1) {
+                throw new NumberFormatException();
+            }
+            return perSecond;
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value " + rate + " for --rate: a positive number of orders per second, or max");
+        }
+    }
+
+    private String commandLine() {
+        return String.format(Locale.ROOT, "bin/benchmark system --orders %d --rate %s --faults %s --retry-budget %s"
+                + " --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget, drainSeconds, reportDir);
+    }
+
+    private void progress(String line) {
+        out.printf("%tT %s%n", System.currentTimeMillis(), line);
+        out.flush();
+    }
+
+}

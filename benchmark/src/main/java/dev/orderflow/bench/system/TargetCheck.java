@@ -1,0 +1,57 @@
+package dev.orderflow.bench.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One target of issue 9 and how this run measured against it.
+ *
+ * @param target   what is asked
+ * @param measured what this run measured
+ * @param verdict  {@code met}, {@code NOT MET}, or {@code not measured by this run} (with what would measure it)
+ */
+public record TargetCheck(String target, String measured, String verdict) {
+
+    static final double THROUGHPUT_TARGET = 1_000;
+    static final long P99_TARGET_MS = 1_000;
+    static final double AMPLIFICATION_TARGET = 1.10;
+    static final double MEMORY_TARGET_MB = 2_048;
+    static final double READY_TARGET_S = 30;
+
+    static List<TargetCheck> evaluate(BenchmarkReport report) {
+        RunFigures f = report.figures();
+        List<TargetCheck> checks = new ArrayList<>();
+        boolean maxRate = report.settings().rate().equals("max");
+        checks.add(new TargetCheck(">= 1,000 orders/s sustained end-to-end (stretch)",
+                format("%.0f orders/s to shipment accepted (best %d s: %.0f/s), %.0f/s delivered", f.acceptedPerSecond(),
+                        RunFigures.PEAK_WINDOW_SECONDS, f.peakAcceptedPerSecond(), f.deliveredPerSecond()),
+                !maxRate ? "not measured by this run (needs --rate max)"
+                        : verdict(f.acceptedPerSecond() >= THROUGHPUT_TARGET)));
+        checks.add(new TargetCheck("p99 <= 1 s at 70 % of the max rate",
+                format("p99 %d ms at %.0f orders/s placed", f.latency().p99(), f.placedPerSecond()),
+                maxRate ? "not measured by this run (needs --rate set to 70 % of a --rate max run's throughput)"
+                        : verdict(f.latency().count() > 0 && f.latency().p99() <= P99_TARGET_MS)
+                        + " at this rate (the target's rate is 70 % of the measured maximum)"));
+        double amplification = report.findings().providerCalls().amplification();
+        checks.add(new TargetCheck("retry amplification <= 1.10 under 5 % transient faults",
+                format("%.3f provider calls per logical operation (%s)", amplification, report.settings().faults()),
+                report.settings().faults().equals("transient5") ? verdict(amplification <= AMPLIFICATION_TARGET)
+                        : "not measured by this run (needs --faults transient5)"));
+        checks.add(new TargetCheck("whole embedded system <= 2 GiB",
+                format("peak %.0f MiB (sum of every process; PostgreSQL as PSS)", report.resources().peakTotalMb()),
+                verdict(report.resources().peakTotalMb() <= MEMORY_TARGET_MB)));
+        checks.add(new TargetCheck("ready <= 30 s", format("%.1f s (infrastructure %.1f s, then services %.1f s)",
+                report.readiness().totalSeconds(), report.readiness().infrastructureSeconds(),
+                report.readiness().servicesSeconds()), verdict(report.readiness().totalSeconds() <= READY_TARGET_S)));
+        return checks;
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "NOT MET";
+    }
+
+    private static String format(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

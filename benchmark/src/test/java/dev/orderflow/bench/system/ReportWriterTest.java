@@ -1,0 +1,49 @@
+package dev.orderflow.bench.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+    private static BenchmarkReport report(String rate, String faults, double amplificationCalls, double peakMb,
+                                          double readySeconds) {
+        RunFigures figures = new RunFigures(1000, 1000, 990, 400, 350, 300, 380,
+                new LatencySummary(1000, 300, 700, 900, 1200, 350), LatencySummary.EMPTY, LatencySummary.EMPTY,
+                4000, 1400, Map.of(OrderStage.DELIVERED, 990L, OrderStage.FULFILLING, 10L), List.of());
+        ProviderCalls calls = new ProviderCalls(Map.of("stock.reserve",
+                new ProviderCalls.Operation((long) amplificationCalls, 100, Map.of("OK", 100L))));
+        InvariantAudit audit = new InvariantAudit(true, 3000, Map.of("multipleCharges", 0));
+        ResourceUsage resources = new ResourceUsage(List.of(new ResourceUsage.GroupUsage("benchmark JVM", 1, peakMb,
+                peakMb / 2, 1.2)), peakMb, 10);
+        return new BenchmarkReport("system", "2030-01-01T00:00:00Z", new BenchmarkReport.Settings(1000, rate, faults,
+                "described", true, 120, "bin/benchmark system ..."), new BenchmarkReport.Readiness(readySeconds, 1),
+                true, figures, new PipelineFindings(calls, audit), resources, List.of()).withTargets();
+    }
+
+    @Test
+    void targetsAreJudgedOnlyByRunsThatMeasureThem() {
+        List<TargetCheck> atMax = report("max", "none", 100, 1500, 10).targets();
+        List<TargetCheck> atRate = report("250", "transient5", 111, 2100, 35).targets();
+
+        assertThat(atMax).extracting(TargetCheck::verdict).containsExactly("NOT MET",
+                "not measured by this run (needs --rate set to 70 % of a --rate max run's throughput)",
+                "not measured by this run (needs --faults transient5)", "met", "met");
+        assertThat(atRate).extracting(TargetCheck::verdict).containsExactly(
+                "not measured by this run (needs --rate max)",
+                "met at this rate (the target's rate is 70 % of the measured maximum)", "NOT MET", "NOT MET",
+                "NOT MET");
+    }
+
+    @Test
+    void theMarkdownShowsTargetsFiguresCallsAuditAndPlots() {
+        String markdown = ReportWriter.markdown(report("max", "none", 100, 1500, 10));
+
+        assertThat(markdown).contains("# orderflow benchmark: system pipeline", "| ready <= 30 s | 11.0 s",
+                "p50 300 ms, p95 700 ms, p99 900 ms", "Retry amplification: **1.000**",
+                "| stock.reserve | 100 | 100 | OK 100 |", "**All invariants hold** over 3000 side effects",
+                "| benchmark JVM | 1 | 1500 | 750 | 1.20 |", "![throughput](throughput.png)", "Every order settled");
+    }
+}
