@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final List<SourceRelay> sources;
     private final CompletableFuture<SourceRelay> firstFailure = new CompletableFuture<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private OutboxRelay(RelayConfig config, MeterRegistry registry, Clock clock) {
         StoredPositions positions = new StoredPositions(config.bootstrapServers(), config.offsetTopic());
@@ -79,6 +81,20 @@ public final class OutboxRelay implements AutoCloseable {
         return firstFailure;
     }
 
+    /**
+     * Blocks until a source failed (returns it) or {@link #close()} has finished (returns empty). The caller then
+     * closes the relay on its own thread: closing from the failing engine's thread (its completion callback) would
+     * wait for that very thread to end.
+     */
+    public java.util.Optional<SourceRelay> awaitFailureOrClosed() throws InterruptedException {
+        while (!closed.await(50, TimeUnit.MILLISECONDS)) {
+            if (firstFailure.isDone()) {
+                return java.util.Optional.of(firstFailure.join());
+            }
+        }
+        return java.util.Optional.ofNullable(firstFailure.getNow(null));
+    }
+
     /** Blocks until {@link #close()} has finished. */
     public void awaitClosed() throws InterruptedException {
         closed.await();
@@ -91,9 +107,23 @@ public final class OutboxRelay implements AutoCloseable {
     /** Stops every engine (positions of what Kafka acknowledged are stored), then the producer. */
     @Override
     public void close() {
-        if (closed.getCount() == 0) {
+        if (!closing.compareAndSet(false, true)) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
+        try {
+            closeSourcesThenComponents();
+        } finally {
+            closed.countDown();
+        }
+        log.info("outbox relay stopped");
+    }
+
+    private void closeSourcesThenComponents() {
         // In parallel: an engine that cannot store its position (broker gone) waits out its close timeout, and
         // several sources should not wait one after another.
         CompletableFuture.allOf(sources.stream()
@@ -104,7 +134,5 @@ public final class OutboxRelay implements AutoCloseable {
                 }))
                 .toArray(CompletableFuture[]::new)).join();
         components.close();
-        closed.countDown();
-        log.info("outbox relay stopped");
     }
 }

@@ -105,11 +105,12 @@ public final class RelayMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopper);
         out.println("outbox-relay running" + (http == null ? "" : "; health and metrics on port " + http.port()));
         out.flush();
-        relay.firstFailure().thenRun(relay::close);
-        relay.awaitClosed();
-        if (relay.firstFailure().isDone()) {
-            var failed = relay.firstFailure().join();
-            err.println("outbox-relay: source " + failed.source().name() + " failed: " + failed.failure());
+        // Closed here, on the main thread: closing from the failing engine's own callback thread waited for that
+        // thread to end, was interrupted, and never finished, so the process stayed up after its sources failed.
+        var failed = relay.awaitFailureOrClosed();
+        if (failed.isPresent()) {
+            relay.close();
+            err.println("outbox-relay: source " + failed.get().source().name() + " failed: " + failed.get().failure());
             return 1;
         }
         return 0;

@@ -78,7 +78,13 @@ public final class RelayComponents implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(30));
+        try {
+            producer.close(Duration.ofSeconds(30));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // Interrupted (InterruptException) or failed: nothing left to wait for; the caller must still finish.
+            org.slf4j.LoggerFactory.getLogger(RelayComponents.class).warn("producer did not close cleanly: {}",
+                    e.toString());
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -14,9 +13,6 @@ import picocli.CommandLine;
  * The chaos run end to end at a small scale (the 10,000-order run is {@code bin/orderflow-chaos}, see
  * docs/chaos.md): every crash happens, every part comes back, and every figure passes.
  */
-@Disabled("fails on an open outbox-relay bug: after a broker restart and then a SIGKILL of the relay, every source "
-        + "refuses to start (stored offset behind the replication slot); see docs/chaos.md, 'The relay does not come "
-        + "back'. Enable to reproduce.")
 class ChaosCommandIT {
 
     @Test
