@@ -48,11 +48,6 @@ public final class EngineProperties {
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("extended.headers.enabled", "false");
         p.setProperty("lsn.flush.mode", "connector_and_driver");
-        // The driver's keepalive flush confirms WAL of other databases (and of unpublished tables) on the slot,
-        // which the stored position of an idle source never reaches; Debezium's default start check would then
-        // refuse the slot as "ahead". Resume from max(stored, slot): the slot only confirms what was published or
-        // holds nothing for this source (docs/outbox-relay.md, "Restarting with the slot ahead").
-        p.setProperty("offset.mismatch.strategy", "trust_greater_lsn");
         p.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(relay.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(relay.maxBatchSize() * 4));
