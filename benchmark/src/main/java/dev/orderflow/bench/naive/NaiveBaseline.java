@@ -108,7 +108,7 @@ public final class NaiveBaseline {
         NaiveLoad load = new NaiveLoad();
         long started = System.nanoTime();
         for (int i = 0; i < settings.orders(); i++) {
-            long wait = started + (long) (i * 1e9 / settings.perSecond()) - System.nanoTime();
+            long wait = settings.unpaced() ? 0 : started + (long) (i * 1e9 / settings.perSecond()) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);    // pacing a load, not coordinating threads
             }
@@ -139,7 +139,7 @@ public final class NaiveBaseline {
         LedgerAudit audit = LedgerAudit.of(ledger.entries(), ledger.invariants(), states);
         return new NaiveResult(settings, states.size(), counts.get(FinalState.SHIPPED),
                 counts.get(FinalState.REJECTED), counts.get(FinalState.CANCELLED), counts.get(FinalState.UNSETTLED),
-                store.wallTime(), LatencySummary.of(store.shippingLatencies()), provider.requests(),
+                store.wallTime(), store.shippingSpan(), LatencySummary.of(store.shippingLatencies()), provider.requests(),
                 provider.operations(), audit, LedgerFigures.of(ledger.timedEntries()));
     }
 

@@ -80,7 +80,8 @@ public final class NaiveBenchmarkCommand implements Callable<Integer> {
     int drainSeconds;
 
     @Option(names = "--ours", paramLabel = "PER_SECOND",
-            description = "The stage-aware system's throughput in the same setting, to print the ratio.")
+            description = "The stage-aware system's throughput (orders/s to shipment accepted) in the same setting,"
+                    + " to print the ratio; bin/benchmark system runs both and gives it itself.")
     Double ours;
 
     @Option(names = "--report", defaultValue = "benchmark/target/naive-benchmark.md",

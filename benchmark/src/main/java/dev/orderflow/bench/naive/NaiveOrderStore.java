@@ -119,6 +119,18 @@ final class NaiveOrderStore {
         }
     }
 
+    /** First order placed → last shipment accepted; zero before anything shipped. */
+    Duration shippingSpan() throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT min(placed_at), max(settled_at) FILTER (WHERE state = 'SHIPPED')"
+                     + " FROM naive_order")) {
+            r.next();
+            OffsetDateTime first = r.getObject(1, OffsetDateTime.class);
+            OffsetDateTime last = r.getObject(2, OffsetDateTime.class);
+            return first == null || last == null ? Duration.ZERO : Duration.between(first, last);
+        }
+    }
+
     private void update(String sql, Object... values) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {

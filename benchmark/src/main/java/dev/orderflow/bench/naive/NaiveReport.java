@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /** A naive run's figures as a Markdown table and as a JSON-ready map. */
-final class NaiveReport {
+public final class NaiveReport {
 
     private NaiveReport() {
     }
 
-    static String markdown(NaiveResult r, String command, OptionalDouble oursPerSecond) {
+    public static String markdown(NaiveResult r, String command, OptionalDouble oursPerSecond) {
         LedgerAudit a = r.audit();
         StringBuilder md = new StringBuilder("# Naive baseline, faults `").append(r.settings().faults())
                 .append("`\n\n`").append(command).append("`, ").append(Runtime.getRuntime().availableProcessors())
@@ -37,13 +37,15 @@ final class NaiveReport {
                 + millis(r.latency().p95()) + " / " + millis(r.latency().p99()) + " ms");
         row(md, "wall time first placed → last settled", String.format("%.1f s", r.wallTime().toMillis() / 1000.0));
         row(md, "throughput (settled orders/s)", String.format("%.1f", r.throughputPerSecond()));
+        row(md, "throughput to shipment accepted (orders/s, first placed → last accepted)",
+                String.format("%.1f", r.shippedPerSecond()));
         ledger(md, r.ledger());
         oursPerSecond.ifPresent(ours -> row(md, "stage-aware throughput / baseline",
-                String.format("%.1f / %.1f = %.0f %%", ours, r.throughputPerSecond(), 100 * r.ratio(ours))));
+                String.format("%.1f / %.1f = %.0f %%", ours, r.shippedPerSecond(), 100 * r.ratio(ours))));
         return md.toString();
     }
 
-    static Map<String, Object> json(NaiveResult r, String command, OptionalDouble oursPerSecond) {
+    public static Map<String, Object> json(NaiveResult r, String command, OptionalDouble oursPerSecond) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
         m.put("faults", r.settings().faults());
@@ -64,6 +66,7 @@ final class NaiveReport {
                 "p95", millis(r.latency().p95()), "p99", millis(r.latency().p99()), "max", millis(r.latency().max())));
         m.put("wallTimeMs", r.wallTime().toMillis());
         m.put("throughputPerSecond", r.throughputPerSecond());
+        m.put("shippedPerSecond", r.shippedPerSecond());
         m.put("ledger", ledgerJson(r.ledger()));
         oursPerSecond.ifPresent(ours -> m.put("stageAwareToBaselineRatio", r.ratio(ours)));
         return m;

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param unsettled         orders still without a final state when the drain timeout ended: lost, as far as anyone
  *                          can tell (nothing flags them)
  * @param wallTime          first order placed → last order settled
+ * @param shippingSpan      first order placed → last shipment accepted
  * @param latency           order placed → shipment accepted, over the shipped orders
  * @param providerCalls     HTTP requests sent to the providers, every attempt counted
  * @param logicalOperations provider operations the stages meant to do (reserve, authorize, accept, release, void)
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @param ledger            the figures the sandbox's ledger alone gives (the yardstick shared with the stage-aware run)
  */
 public record NaiveResult(NaiveSettings settings, long placed, long shipped, long rejected, long cancelled,
-        long unsettled, Duration wallTime, LatencySummary latency, long providerCalls, long logicalOperations,
+        long unsettled, Duration wallTime, Duration shippingSpan, LatencySummary latency, long providerCalls, long logicalOperations,
         LedgerAudit audit, LedgerFigures ledger) {
 
     /** Settled orders (shipped, rejected or cancelled) per second of wall time. */
@@ -28,14 +29,22 @@ public record NaiveResult(NaiveSettings settings, long placed, long shipped, lon
         return perSecond(shipped + rejected + cancelled, wallTime);
     }
 
+    /**
+     * Orders whose shipment was accepted per second, first order placed → last shipment accepted: the same measure as
+     * the stage-aware system's "orders/s to shipment accepted".
+     */
+    public double shippedPerSecond() {
+        return perSecond(shipped, shippingSpan);
+    }
+
     /** Provider requests per logical operation: 1.0 when nothing was retried. */
     public double retryAmplification() {
         return logicalOperations == 0 ? 0 : (double) providerCalls / logicalOperations;
     }
 
-    /** {@code ours} as a share of this baseline's throughput (1.0 = the same). */
+    /** {@code ours} (orders/s to shipment accepted) as a share of this baseline's {@link #shippedPerSecond()}. */
     public double ratio(double oursPerSecond) {
-        double baseline = throughputPerSecond();
+        double baseline = shippedPerSecond();
         return baseline == 0 ? 0 : oursPerSecond / baseline;
     }
 

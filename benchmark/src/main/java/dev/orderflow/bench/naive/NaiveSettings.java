@@ -10,7 +10,7 @@ import java.util.Objects;
  * How a naive baseline run is driven.
  *
  * @param orders            orders placed
- * @param perSecond         placement rate
+ * @param perSecond         placement rate; {@link #MAX_RATE} for as fast as the intake takes them
  * @param faults            the provider sandbox's fault profile: none, realistic or harsh
  * @param faultOverrides    per-operation fault settings on top of the profile, as {@code PUT /admin/faults} takes
  *                          them (operation → setting → value); empty for the profile as it is
@@ -28,6 +28,8 @@ public record NaiveSettings(int orders, int perSecond, String faults, Map<String
     public static final List<String> PROFILES = List.of("none", "realistic", "harsh");
     /** Partitions of each naive topic by default, as the platform's order topics. */
     public static final int DEFAULT_PARTITIONS = 6;
+    /** {@code perSecond} of a run that places its orders as fast as it can. */
+    public static final int MAX_RATE = 0;
 
     public NaiveSettings {
         Objects.requireNonNull(faults, "faults");
@@ -36,13 +38,19 @@ public record NaiveSettings(int orders, int perSecond, String faults, Map<String
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         faultOverrides = Map.copyOf(faultOverrides);
         require(orders >= 1, "orders", orders, "must be at least 1");
-        require(perSecond >= 1, "perSecond", perSecond, "must be at least 1");
+        require(perSecond >= 1 || perSecond == MAX_RATE, "perSecond", perSecond, "must be at least 1, or "
+                + MAX_RATE + " for no pacing");
         require(PROFILES.contains(faults), "faults", faults, "use none, realistic or harsh");
         require(attempts >= 1, "attempts", attempts, "must be at least 1");
         require(Durations.isPositive(attemptTimeout), "attemptTimeout", attemptTimeout, "must be positive");
         require(consumersPerStage >= 1, "consumersPerStage", consumersPerStage, "must be at least 1");
         require(partitions >= 1, "partitions", partitions, "must be at least 1");
         require(Durations.isPositive(drainTimeout), "drainTimeout", drainTimeout, "must be positive");
+    }
+
+    /** Whether orders are placed as fast as they can be, without pacing. */
+    public boolean unpaced() {
+        return perSecond == MAX_RATE;
     }
 
     /** The defaults: three attempts, 2 s per attempt, a new key per attempt, six partitions and consumers. */

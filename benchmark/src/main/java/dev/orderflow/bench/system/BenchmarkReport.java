@@ -16,10 +16,11 @@ import java.util.List;
  * @param findings  provider calls and invariant audit
  * @param resources CPU and memory of every process
  * @param targets   the issue's targets against this run (filled by {@link #withTargets()})
+ * @param baseline  the naive baseline's run on the same infrastructure right after, or null when it did not run
  */
 public record BenchmarkReport(String pipeline, String startedAt, Settings settings, Readiness readiness,
                               boolean settled, RunFigures figures, PipelineFindings findings,
-                              ResourceUsage resources, List<TargetCheck> targets) {
+                              ResourceUsage resources, List<TargetCheck> targets, BaselineRun baseline) {
 
     /**
      * @param orders             orders placed
@@ -47,6 +48,12 @@ public record BenchmarkReport(String pipeline, String startedAt, Settings settin
 
     public BenchmarkReport withTargets() {
         return new BenchmarkReport(pipeline, startedAt, settings, readiness, settled, figures, findings, resources,
-                TargetCheck.evaluate(this));
+                TargetCheck.evaluate(this), baseline);
+    }
+
+    /** This report with the baseline's run, targets judged again. */
+    public BenchmarkReport withBaseline(BaselineRun run) {
+        return new BenchmarkReport(pipeline, startedAt, settings, readiness, settled, figures, findings, resources,
+                targets, run).withTargets();
     }
 }

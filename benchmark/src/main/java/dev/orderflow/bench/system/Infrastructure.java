@@ -4,6 +4,7 @@ import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.infra.kafka.KafkaBrokerProcess;
 import dev.orderflow.infra.kafka.KafkaBrokerSettings;
 import dev.orderflow.infra.postgres.EmbeddedPostgresServer;
+import dev.orderflow.infra.postgres.PostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.infra.registry.SchemaRegistryServer;
 import dev.orderflow.infra.registry.SchemaRegistrySettings;
@@ -94,6 +95,11 @@ public final class Infrastructure implements AutoCloseable {
             }
             return part;
         }, executor);
+    }
+
+    /** The PostgreSQL server, for a pipeline that makes databases of its own. */
+    public PostgresServer postgres() {
+        return postgres;
     }
 
     public String bootstrapServers() {

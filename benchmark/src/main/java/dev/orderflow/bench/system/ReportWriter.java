@@ -60,6 +60,11 @@ final class ReportWriter {
         latency(md, "placed → ShipmentAccepted read from Kafka", f.seenLatency());
         latency(md, "placed → delivered (incl. simulated fulfillment)", f.deliveryLatency());
         row(md, "events through the relay", "%d (%.0f events/s)", f.relayedEvents(), f.relayedPerSecond());
+        md.append("\nWhere the time goes, step by step (between the event timestamps at both ends: each step is a "
+                + "read from Kafka, a provider call and a database commit; the later two also wait for the relay):\n"
+                + "\n| step | latency |\n|---|---|\n");
+        f.hops().forEach((step, l) -> row(md, step, "p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d orders)", l.p50(),
+                l.p95(), l.p99(), l.max(), l.count()));
 
         md.append("\n## Where the orders ended\n\n| stage | orders |\n|---|---|\n");
         f.finalStages().forEach((stage, count) -> row(md, stage.name(), "%d", count));
@@ -90,6 +95,13 @@ final class ReportWriter {
                 g.peakMb(), g.meanMb(), g.cpuCores())));
         md.append("\nJVMs count as RSS; PostgreSQL's processes as PSS (/proc/<pid>/smaps_rollup), so its shared "
                 + "buffers count once.\n");
+
+        if (r.baseline() != null) {
+            md.append(line("\n## The naive baseline, same broker and PostgreSQL, run right after\n\nThe system's "
+                    + "throughput to shipment accepted is **%.0f %%** of the baseline's (%.1f / %.1f orders/s).\n",
+                    100 * r.baseline().ratio(), f.acceptedPerSecond(), r.baseline().shippedPerSecond()));
+            md.append(r.baseline().markdown().replaceFirst("^# ", "### "));
+        }
 
         md.append("\n## Plots\n\n![throughput](").append(ReportPlots.THROUGHPUT).append(")\n\n![latency](")
                 .append(ReportPlots.LATENCY).append(")\n\n![stages](").append(ReportPlots.STAGES).append(")\n");

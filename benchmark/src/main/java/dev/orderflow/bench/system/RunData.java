@@ -16,7 +16,15 @@ record RunData(List<Order> orders, List<Long> relayedAt, List<RunRecorder.StageS
      *
      * @param acceptedAt     the ShipmentAccepted event's timestamp (when the shipping service committed it)
      * @param acceptedSeenAt when the benchmark read that event from the topic
+     * @param reservedAt     the InventoryReserved event's timestamp (when the inventory service committed it)
+     * @param authorizedAt   the PaymentAuthorized event's timestamp (when the payment service committed it)
      */
-    record Order(long placedAt, long acceptedAt, long acceptedSeenAt, long deliveredAt, OrderStage stage) {
+    record Order(long placedAt, long acceptedAt, long acceptedSeenAt, long deliveredAt, OrderStage stage,
+                 long reservedAt, long authorizedAt) {
+
+        /** An order whose intermediate stages were not recorded. */
+        Order(long placedAt, long acceptedAt, long acceptedSeenAt, long deliveredAt, OrderStage stage) {
+            this(placedAt, acceptedAt, acceptedSeenAt, deliveredAt, stage, 0, 0);
+        }
     }
 }

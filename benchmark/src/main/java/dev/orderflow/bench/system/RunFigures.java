@@ -25,12 +25,14 @@ import java.util.function.ToLongFunction;
  * @param relayedPerSecond    relayed events / their time span
  * @param finalStages         where the orders ended (or stood when the drain timed out)
  * @param series              one point per second
+ * @param hops                the latency of each step, between the event timestamps of its two ends (ms), in
+ *                            workflow order: where the end-to-end time goes
  */
 public record RunFigures(long placed, long accepted, long delivered, double placedPerSecond,
                          double acceptedPerSecond, double deliveredPerSecond, double peakAcceptedPerSecond,
                          LatencySummary latency, LatencySummary seenLatency, LatencySummary deliveryLatency,
                          long relayedEvents, double relayedPerSecond, Map<OrderStage, Long> finalStages,
-                         List<Second> series) {
+                         List<Second> series, Map<String, LatencySummary> hops) {
 
     /** Peak throughput is the best window of this many seconds, so one burst does not count as sustained. */
     static final int PEAK_WINDOW_SECONDS = 5;
@@ -55,7 +57,7 @@ public record RunFigures(long placed, long accepted, long delivered, double plac
         List<RunData.Order> orders = data.orders();
         if (orders.isEmpty()) {
             return new RunFigures(0, 0, 0, 0, 0, 0, 0, LatencySummary.EMPTY, LatencySummary.EMPTY,
-                    LatencySummary.EMPTY, data.relayedAt().size(), 0, Map.of(), List.of());
+                    LatencySummary.EMPTY, data.relayedAt().size(), 0, Map.of(), List.of(), Map.of());
         }
         long start = orders.stream().mapToLong(RunData.Order::placedAt).min().orElseThrow();
         long[] latencies = orders.stream().filter(o -> o.acceptedAt() > 0)
@@ -79,7 +81,28 @@ public record RunFigures(long placed, long accepted, long delivered, double plac
                 rate(orders, RunData.Order::placedAt, start), rate(orders, RunData.Order::acceptedAt, start),
                 rate(orders, RunData.Order::deliveredAt, start), peak, LatencySummary.of(latencies),
                 LatencySummary.of(seen), LatencySummary.of(delivery), data.relayedAt().size(),
-                relayRate(data.relayedAt()), stages, series);
+                relayRate(data.relayedAt()), stages, series, hops(orders));
+    }
+
+    /**
+     * Each step's latency over the orders that went through both of its ends: the order placed → reserved (the
+     * inventory service read it from the orders topic, called the provider and committed), reserved → authorized
+     * (the relay published the reservation, the payment service read it, called, committed), authorized → shipment
+     * accepted (the same for shipping).
+     */
+    static Map<String, LatencySummary> hops(List<RunData.Order> orders) {
+        Map<String, LatencySummary> hops = new java.util.LinkedHashMap<>();
+        hops.put("placed → reserved", hop(orders, RunData.Order::placedAt, RunData.Order::reservedAt));
+        hops.put("reserved → authorized", hop(orders, RunData.Order::reservedAt, RunData.Order::authorizedAt));
+        hops.put("authorized → shipment accepted", hop(orders, RunData.Order::authorizedAt,
+                RunData.Order::acceptedAt));
+        return hops;
+    }
+
+    private static LatencySummary hop(List<RunData.Order> orders, ToLongFunction<RunData.Order> from,
+                                      ToLongFunction<RunData.Order> to) {
+        return LatencySummary.of(orders.stream().filter(o -> from.applyAsLong(o) > 0 && to.applyAsLong(o) > 0)
+                .mapToLong(o -> to.applyAsLong(o) - from.applyAsLong(o)).toArray());
     }
 
     /** Orders that reached a time, per second from {@code start} until the last of them; 0 when fewer than 2. */

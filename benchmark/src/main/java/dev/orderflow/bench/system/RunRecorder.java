@@ -20,6 +20,8 @@ final class RunRecorder implements ProgressListener {
         long acceptedAt;
         long acceptedSeenAt;
         long deliveredAt;
+        long reservedAt;
+        long authorizedAt;
         OrderStage stage;
     }
 
@@ -51,6 +53,12 @@ final class RunRecorder implements ProgressListener {
         if (stage == OrderStage.SHIPMENT_ACCEPTED && times.acceptedAt == 0) {
             times.acceptedAt = atMillis;
             times.acceptedSeenAt = seenAtMillis;
+        }
+        if (stage == OrderStage.RESERVED && times.reservedAt == 0) {
+            times.reservedAt = atMillis;
+        }
+        if (stage == OrderStage.AUTHORIZED && times.authorizedAt == 0) {
+            times.authorizedAt = atMillis;
         }
         if (stage == OrderStage.DELIVERED && times.deliveredAt == 0) {
             times.deliveredAt = atMillis;
@@ -102,7 +110,7 @@ final class RunRecorder implements ProgressListener {
     synchronized RunData data() {
         List<RunData.Order> copy = new ArrayList<>(orders.size());
         orders.values().stream().filter(t -> t.placedAt > 0).forEach(t -> copy.add(new RunData.Order(t.placedAt,
-                t.acceptedAt, t.acceptedSeenAt, t.deliveredAt, t.stage)));
+                t.acceptedAt, t.acceptedSeenAt, t.deliveredAt, t.stage, t.reservedAt, t.authorizedAt)));
         return new RunData(copy, List.copyOf(relayed), List.copyOf(stageSamples));
     }
 }

@@ -61,6 +61,12 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             description = "The stage services' retry budget; off lifts it (default: ${DEFAULT-VALUE}).")
     String retryBudget;
 
+    @Option(names = "--baseline", paramLabel = "naive|none", defaultValue = "naive",
+            description = "Then run the naive baseline on the same broker and PostgreSQL, with the same orders, rate"
+                    + " and faults, and report the system's throughput as a share of it; none skips it"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String baseline;
+
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
             description = "Orders placed and worked to delivery before the measured run, so consumer groups have "
                     + "joined and connections are open; not measured (default: ${DEFAULT-VALUE}; 0: none).")
@@ -96,6 +102,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             progress(String.format(Locale.ROOT, "  ready in %.1f s", infrastructure.readyIn().toMillis() / 1000.0));
             BenchmarkReport report = run(new SystemPipeline(faultSetting, budget), infrastructure, perSecond,
                     startedAt, faultSetting, budget);
+            if (baseline.equals("naive")) {
+                report = withBaseline(report, infrastructure, faultSetting, perSecond);
+            }
             List<Path> files = ReportWriter.write(report, reportDir);
             printSummary(report, files);
             return report.settled() && report.findings().audit().holds() ? 0 : 3;
@@ -139,8 +148,25 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
                     faultSetting.describe(), budget, drainSeconds, commandLine());
             return new BenchmarkReport(pipeline.name(), startedAt, settings, new BenchmarkReport.Readiness(
                     infrastructure.readyIn().toMillis() / 1000.0, servicesSeconds), settled, figures, findings,
-                    resources, List.of()).withTargets();
+                    resources, List.of(), null).withTargets();
         }
+    }
+
+    /**
+     * Runs the naive baseline after the system, on the same infrastructure (its own topics, database and provider
+     * sandbox), one after the other so the two never share the cores.
+     */
+    private BenchmarkReport withBaseline(BenchmarkReport report, Infrastructure infrastructure,
+                                         FaultSetting faultSetting, int perSecond) throws Exception {
+        var settings = BaselineRun.settingsFor(faultSetting, orders, perSecond, Duration.ofSeconds(drainSeconds));
+        if (settings.isEmpty()) {
+            progress("the naive baseline cannot take the fault setting " + faultSetting.name() + "; not run");
+            return report;
+        }
+        progress("running the naive baseline on the same broker and PostgreSQL ...");
+        var result = dev.orderflow.bench.naive.NaiveBaseline.run(settings.get(), infrastructure.bootstrapServers(),
+                infrastructure.postgres(), out);
+        return report.withBaseline(BaselineRun.of(result, report.figures().acceptedPerSecond(), commandLine()));
     }
 
     /** Works {@code --warmup} orders through to the end, unmeasured; a warm-up that does not settle is reported. */
@@ -200,10 +226,17 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         RunFigures f = report.figures();
         out.printf(Locale.ROOT, "Latency placed -> shipment accepted: p50 %d ms, p95 %d ms, p99 %d ms (%d orders)%n",
                 f.latency().p50(), f.latency().p95(), f.latency().p99(), f.latency().count());
+        f.hops().forEach((step, l) -> out.printf(Locale.ROOT, "  step %-32s p50 %d ms, p95 %d ms, p99 %d ms%n", step,
+                l.p50(), l.p95(), l.p99()));
         out.printf(Locale.ROOT, "Relay: %d events, %.0f events/s; retry amplification %.3f; invariants %s%n",
                 f.relayedEvents(), f.relayedPerSecond(), report.findings().providerCalls().amplification(),
                 report.findings().audit().holds() ? "hold" : "VIOLATED");
         out.printf(Locale.ROOT, "Provider call outcomes: %s%n", report.findings().providerCalls().outcomes());
+        if (report.baseline() != null) {
+            out.printf(Locale.ROOT, "Naive baseline (same broker and PostgreSQL): %.1f orders/s to shipment accepted;"
+                    + " ours %.1f = %.0f %%%n", report.baseline().shippedPerSecond(), f.acceptedPerSecond(),
+                    100 * report.baseline().ratio());
+        }
         if (!report.settled()) {
             out.println("NOT every order settled before the drain timeout.");
         }
@@ -214,6 +247,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
     private int validate() {
         if (orders < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--orders must be at least 1");
+        }
+        if (!baseline.equals("naive") && !baseline.equals("none")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--baseline must be naive or none");
         }
         if (!retryBudget.equals("on") && !retryBudget.equals("off")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--retry-budget must be on or off");
@@ -246,7 +282,8 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
 
     private String commandLine() {
         return String.format(Locale.ROOT, "bin/benchmark system --orders %d --rate %s --faults %s --retry-budget %s"
-                + " --warmup %d --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget, warmup,
+                + " --baseline %s --warmup %d --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget, baseline,
+                warmup,
                 drainSeconds, reportDir);
     }
 

@@ -18,6 +18,7 @@ public record TargetCheck(String target, String measured, String verdict) {
     static final double AMPLIFICATION_TARGET = 1.10;
     static final double MEMORY_TARGET_MB = 2_048;
     static final double READY_TARGET_S = 30;
+    static final double BASELINE_SHARE_TARGET = 0.60;
 
     static List<TargetCheck> evaluate(BenchmarkReport report) {
         RunFigures f = report.figures();
@@ -34,6 +35,14 @@ public record TargetCheck(String target, String measured, String verdict) {
                         : verdict(f.latency().count() > 0 && f.latency().p99() <= P99_TARGET_MS)
                         + " at this rate (the target's rate is 70 % of the measured maximum)"));
         double amplification = report.findings().providerCalls().amplification();
+        BaselineRun baseline = report.baseline();
+        checks.add(new TargetCheck(">= 60 % of the naive baseline's throughput", baseline == null
+                ? "the baseline did not run (--baseline none, or faults it cannot take)"
+                : format("%.0f %% (%.1f / %.1f orders/s to shipment accepted, same broker and PostgreSQL)",
+                        100 * baseline.ratio(), f.acceptedPerSecond(), baseline.shippedPerSecond()),
+                baseline == null ? "not measured by this run"
+                        : !maxRate ? "not measured by this run (needs --rate max: at a set rate both keep up)"
+                        : verdict(baseline.ratio() >= BASELINE_SHARE_TARGET)));
         checks.add(new TargetCheck("retry amplification <= 1.10 under 5 % transient faults",
                 format("%.3f provider calls per logical operation (%s)", amplification, report.settings().faults()),
                 report.settings().faults().equals("transient5") ? verdict(amplification <= AMPLIFICATION_TARGET)

@@ -33,8 +33,16 @@ class NaiveResultTest {
     }
 
     @Test
-    void ratioIsOursOverTheBaseline() {
-        NaiveResult baseline = result(100, 0, 0, 0, Duration.ofSeconds(2), 300, 300);
+    void shippedPerSecondCountsShipmentsUpToTheLastOne() {
+        // 80 shipped; the last shipment 2 s after the first order (the helper's span is half the wall time)
+        NaiveResult result = result(80, 5, 15, 0, Duration.ofSeconds(4), 300, 250);
+
+        assertThat(result.shippedPerSecond()).isCloseTo(40.0, within(1e-9));
+    }
+
+    @Test
+    void ratioIsOursOverTheBaselinesShipmentsPerSecond() {
+        NaiveResult baseline = result(100, 0, 0, 0, Duration.ofSeconds(4), 300, 300);
 
         assertThat(baseline.ratio(35)).isCloseTo(0.7, within(1e-9));
         assertThat(result(0, 0, 0, 0, Duration.ZERO, 0, 0).ratio(35)).isZero();
@@ -69,7 +77,7 @@ class NaiveResultTest {
     private static NaiveResult result(long shipped, long rejected, long cancelled, long unsettled, Duration wall,
             long requests, long operations) {
         return new NaiveResult(NaiveSettings.of(1, 1, "none"), shipped + rejected + cancelled + unsettled, shipped,
-                rejected, cancelled, unsettled, wall, LatencySummary.EMPTY, requests, operations, CLEAN,
+                rejected, cancelled, unsettled, wall, wall.dividedBy(2), LatencySummary.EMPTY, requests, operations, CLEAN,
                 LedgerFigures.of(List.of()));
     }
 }

@@ -12,7 +12,8 @@ class ReportWriterTest {
                                           double readySeconds) {
         RunFigures figures = new RunFigures(1000, 1000, 990, 400, 350, 300, 380,
                 new LatencySummary(1000, 300, 700, 900, 1200, 350), LatencySummary.EMPTY, LatencySummary.EMPTY,
-                4000, 1400, Map.of(OrderStage.DELIVERED, 990L, OrderStage.FULFILLING, 10L), List.of());
+                4000, 1400, Map.of(OrderStage.DELIVERED, 990L, OrderStage.FULFILLING, 10L), List.of(),
+                Map.of("placed → reserved", new LatencySummary(1000, 40, 90, 120, 200, 45)));
         ProviderCalls calls = new ProviderCalls(Map.of("stock.reserve",
                 new ProviderCalls.Operation((long) amplificationCalls, 100, Map.of("OK", 100L))));
         InvariantAudit audit = new InvariantAudit(true, 3000, Map.of("multipleCharges", 0));
@@ -20,7 +21,7 @@ class ReportWriterTest {
                 peakMb / 2, 1.2)), peakMb, 10, 0.9, 3.5, 2);
         return new BenchmarkReport("system", "2030-01-01T00:00:00Z", new BenchmarkReport.Settings(1000, rate, faults,
                 "described", true, 120, "bin/benchmark system ..."), new BenchmarkReport.Readiness(readySeconds, 1),
-                true, figures, new PipelineFindings(calls, audit), resources, List.of()).withTargets();
+                true, figures, new PipelineFindings(calls, audit), resources, List.of(), null).withTargets();
     }
 
     @Test
@@ -30,11 +31,31 @@ class ReportWriterTest {
 
         assertThat(atMax).extracting(TargetCheck::verdict).containsExactly("NOT MET",
                 "not measured by this run (needs --rate set to 70 % of a --rate max run's throughput)",
-                "not measured by this run (needs --faults transient5)", "met", "met");
+                "not measured by this run", "not measured by this run (needs --faults transient5)", "met", "met");
         assertThat(atRate).extracting(TargetCheck::verdict).containsExactly(
                 "not measured by this run (needs --rate max)",
-                "met at this rate (the target's rate is 70 % of the measured maximum)", "NOT MET", "NOT MET",
-                "NOT MET");
+                "met at this rate (the target's rate is 70 % of the measured maximum)", "not measured by this run",
+                "NOT MET", "NOT MET", "NOT MET");
+    }
+
+    @Test
+    void theBaselineShareIsJudgedOnlyAtTheMaximumRate() {
+        BaselineRun baseline = new BaselineRun(500, 0.7, Map.of(), "# Naive baseline, faults `none`\n\n| x | y |\n");
+
+        TargetCheck atMax = report("max", "none", 100, 1500, 10).withBaseline(baseline).targets().get(2);
+        TargetCheck below = report("max", "none", 100, 1500, 10).withBaseline(new BaselineRun(500, 0.5, Map.of(),
+                "")).targets().get(2);
+        TargetCheck atRate = report("250", "none", 100, 1500, 10).withBaseline(baseline).targets().get(2);
+
+        assertThat(atMax.target()).isEqualTo(">= 60 % of the naive baseline's throughput");
+        assertThat(atMax.measured()).isEqualTo("70 % (350.0 / 500.0 orders/s to shipment accepted, same broker and"
+                + " PostgreSQL)");
+        assertThat(atMax.verdict()).isEqualTo("met");
+        assertThat(below.verdict()).isEqualTo("NOT MET");
+        assertThat(atRate.verdict()).startsWith("not measured by this run (needs --rate max");
+        assertThat(ReportWriter.markdown(report("max", "none", 100, 1500, 10).withBaseline(baseline)))
+                .contains("## The naive baseline, same broker and PostgreSQL", "**70 %** of the baseline's",
+                        "### Naive baseline, faults `none`");
     }
 
     @Test

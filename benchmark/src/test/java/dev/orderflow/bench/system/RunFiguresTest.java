@@ -70,6 +70,25 @@ class RunFiguresTest {
     }
 
     @Test
+    void eachStepIsTimedBetweenTheEventsAtItsEnds() {
+        List<RunData.Order> orders = List.of(
+                new RunData.Order(T0, T0 + 900, 0, 0, OrderStage.SHIPMENT_ACCEPTED, T0 + 100, T0 + 400),
+                new RunData.Order(T0, T0 + 1_000, 0, 0, OrderStage.SHIPMENT_ACCEPTED, T0 + 300, T0 + 500),
+                // not authorized yet: counts in the first step only
+                new RunData.Order(T0, 0, 0, 0, OrderStage.RESERVED, T0 + 200, 0));
+
+        Map<String, LatencySummary> hops = RunFigures.compute(new RunData(orders, List.of(), List.of())).hops();
+
+        assertThat(hops.keySet()).containsExactly("placed → reserved", "reserved → authorized",
+                "authorized → shipment accepted");
+        assertThat(hops.get("placed → reserved").count()).isEqualTo(3);
+        assertThat(hops.get("placed → reserved").max()).isEqualTo(300);
+        assertThat(hops.get("reserved → authorized").count()).isEqualTo(2);
+        assertThat(hops.get("reserved → authorized").max()).isEqualTo(300);
+        assertThat(hops.get("authorized → shipment accepted").max()).isEqualTo(500);
+    }
+
+    @Test
     void anEmptyRunHasZeroFigures() {
         RunFigures figures = RunFigures.compute(new RunData(List.of(), List.of(), List.of()));
 

@@ -59,10 +59,21 @@ class SystemBenchmarkIT {
         for (JsonNode group : resources.get("groups")) {
             assertThat(group.get("peakMb").asDouble()).as(group.get("name").asText()).isPositive();
         }
-        assertThat(report.get("targets").size()).isEqualTo(5);
+        assertThat(report.get("targets").size()).isEqualTo(6);
+        JsonNode hops = figures.get("hops");
+        assertThat(hops.get("placed → reserved").get("count").asInt()).isEqualTo(ORDERS);
+        assertThat(hops.get("authorized → shipment accepted").get("count").asInt()).isEqualTo(ORDERS);
+
+        JsonNode baseline = report.get("baseline");
+        assertThat(baseline.get("figures").get("placed").asLong()).as("the baseline ran the same load")
+                .isEqualTo(ORDERS);
+        assertThat(baseline.get("figures").get("lost").asLong()).isZero();
+        assertThat(baseline.get("shippedPerSecond").asDouble()).isPositive();
+        assertThat(baseline.get("ratio").asDouble()).isPositive();
 
         String markdown = Files.readString(reportDir.resolve(ReportWriter.MARKDOWN));
-        assertThat(markdown).contains("## Targets", "## Provider calls", "All invariants hold", "Every order settled");
+        assertThat(markdown).contains("## Targets", "## Provider calls", "All invariants hold", "Every order settled",
+                "## The naive baseline, same broker and PostgreSQL", "| placed → reserved |");
         for (String plot : new String[] {ReportPlots.THROUGHPUT, ReportPlots.LATENCY, ReportPlots.STAGES}) {
             byte[] png = Files.readAllBytes(reportDir.resolve(plot));
             assertThat(png).as(plot).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
