@@ -1,6 +1,7 @@
 package dev.orderflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +51,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,29 @@ class InfrastructureSmokeIT {
 
             assertThat(deserializer.deserialize(topic, frame)).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void laterRecordsOfAClassOrSchemaIdAreFramedAndDecodedExactlyAsTheFirst(SchemaRegistryFixture registry)
+            throws Exception {
+        Map<String, Integer> ids = SchemaRegistrar.withPackagedLevels(URI.create(registry.confluentApiUrl()))
+                .registerAll();
+        RegistrySettings settings = RegistrySettings.of(registry.apicurioApiUrl());
+        Serializer<SpecificRecord> serializer = EventSerdes.valueSerializer(settings);
+        Deserializer<SpecificRecord> deserializer = EventSerdes.valueDeserializer(settings);
+        for (int round = 0; round < 3; round++) {    // the first round goes through Apicurio, the others not
+            for (SpecificRecord event : List.of(orderPlaced(UUID.randomUUID().toString()),
+                    paymentDeclined(UUID.randomUUID().toString()))) {
+                byte[] frame = serializer.serialize("any-topic", event);
+
+                assertThat(frame).as("round %d of %s", round, event.getSchema().getName())
+                        .isEqualTo(confluentFrame(ids.get(event.getSchema().getFullName()), event));
+                assertThat(deserializer.deserialize("any-topic", frame)).isEqualTo(event);
+            }
+        }
+        byte[] truncated = Arrays.copyOf(serializer.serialize("t", orderPlaced("o-1")), 12);
+        assertThatThrownBy(() -> deserializer.deserialize("t", truncated))
+                .as("a known schema id with bytes that are not its record").isInstanceOf(RuntimeException.class);
     }
 
     @Test

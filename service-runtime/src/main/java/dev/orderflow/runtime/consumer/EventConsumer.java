@@ -9,7 +9,6 @@ import dev.orderflow.runtime.policy.FullJitterBackoff;
 import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.serde.RegistrySettings;
 import dev.orderflow.runtime.state.StageStateStore;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -44,6 +43,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,8 +99,7 @@ public final class EventConsumer<S> implements AutoCloseable {
             return t;
         });
         RegistrySettings registry = RegistrySettings.of(settings.getString(ConsumerSettings.REGISTRY_URL));
-        AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
-        values.configure(EventSerdes.config(registry), false);
+        Deserializer<Object> values = EventSerdes.anyValueDeserializer(registry);
         this.deferred = new DeferredActionStore(settings.name());
         this.processor = new BatchProcessor<>(new ConsumerParts<>(settings.name(), handler, new RecordDecoder(values),
                 dataSource, workers, clock,

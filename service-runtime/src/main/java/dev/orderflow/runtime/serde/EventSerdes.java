@@ -45,16 +45,26 @@ public final class EventSerdes {
         return config;
     }
 
+    /** Apicurio's serializer, asked once per event class (see {@link SchemaIdCachingSerializer}). */
     public static Serializer<SpecificRecord> valueSerializer(RegistrySettings settings) {
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
         serializer.configure(config(settings), false);
-        return serializer;
+        return new SchemaIdCachingSerializer(serializer);
     }
 
+    /** Apicurio's deserializer, asked once per schema id (see {@link SchemaIdCachingDeserializer}). */
     public static Deserializer<SpecificRecord> valueDeserializer(RegistrySettings settings) {
-        AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+        return anyValueDeserializer(settings);
+    }
+
+    /**
+     * The same, typed as whatever the registry's schema decodes to: a generated event class, or a generic record for
+     * a schema without one (which a consumer then refuses by name).
+     */
+    public static <T> Deserializer<T> anyValueDeserializer(RegistrySettings settings) {
+        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         deserializer.configure(config(settings), false);
-        return deserializer;
+        return new SchemaIdCachingDeserializer<>(deserializer);
     }
 
     public static Serde<SpecificRecord> valueSerde(RegistrySettings settings) {
