@@ -35,11 +35,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class OrderEventProcessor implements Processor<String, SpecificRecord, String, Object> {
 
+    /** Views kept as objects per task: a few seconds of orders under load, some MiB. */
+    static final int RECENT_VIEWS = 4096;
+
     private final OrderStateMachine machine;
     private final AvroEventMapper mapper = new AvroEventMapper();
     private final EscalationEvents escalations;
     private final Duration punctuationInterval;
     private final int maxEscalationsPerRun;
+    private final RecentViews recent = new RecentViews(RECENT_VIEWS);
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, OrderView> views;
@@ -59,6 +63,8 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
     @Override
     public void init(ProcessorContext<String, Object> processorContext) {
         this.context = processorContext;
+        // (Re)initialized: after a rebalance or an aborted transaction the store may have been restored.
+        recent.clear();
         this.views = processorContext.getStateStore(OrderStreamTopology.VIEW_STORE);
         this.deadlines = processorContext.getStateStore(OrderStreamTopology.DEADLINE_STORE);
         this.byState = processorContext.getStateStore(OrderStreamTopology.STATE_INDEX_STORE);
@@ -76,7 +82,7 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
             throw new UnsupportedEventException("record key '" + orderId + "' is not the event's order id '"
                     + event.orderId() + "'");
         }
-        OrderView before = views.get(orderId);
+        OrderView before = recent.get(orderId, views::get);
         OrderStateMachine.Result result = machine.apply(before, event);
         if (result.changed()) {
             save(before, result.view(), record.timestamp());
@@ -98,7 +104,7 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
         }
         Instant at = Instant.ofEpochMilli(now);
         for (KeyValue<String, String> entry : due) {
-            OrderView view = views.get(entry.value);
+            OrderView view = recent.get(entry.value, views::get);
             Optional<Escalation> escalation = view == null ? Optional.empty() : machine.escalateIfDue(view, at);
             if (escalation.isPresent()) {
                 save(view, escalation.get().view(), now);
@@ -114,6 +120,7 @@ final class OrderEventProcessor implements Processor<String, SpecificRecord, Str
     private void save(OrderView before, OrderView after, long timestamp) {
         String orderId = after.orderId();
         views.put(orderId, after);
+        recent.put(after);
         if (before == null || before.state() != after.state()) {
             if (before != null) {
                 byState.delete(StoreKeys.stateKey(before.state(), orderId));
