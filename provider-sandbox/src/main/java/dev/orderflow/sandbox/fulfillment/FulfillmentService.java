@@ -12,15 +12,13 @@ import dev.orderflow.sandbox.outcome.Rejection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -46,8 +44,13 @@ public final class FulfillmentService {
     private final IdempotencyStore<Outcome<Shipment>> keys;
     private final KeyHistory<String> history = new KeyHistory<>();
     private final Map<String, Shipment> shipments = new HashMap<>();
-    /** Shipments still moving, in acceptance order, with the steps still ahead of each. */
-    private final LinkedHashMap<String, Deque<FulfillmentEvent>> plans = new LinkedHashMap<>();
+    /**
+     * Every planned step not yet published, earliest first; ties in acceptance order, then step order. A queue, not a
+     * scan of every shipment in flight: every call advances, and thousands of shipments can be moving.
+     */
+    private final PriorityQueue<PlannedStep> planned = new PriorityQueue<>(Comparator
+            .comparing((PlannedStep p) -> p.step().at()).thenComparingLong(PlannedStep::shipment)
+            .thenComparingInt(PlannedStep::index));
     private final List<FulfillmentEvent> feed = new ArrayList<>();
     private long nextId = 1;
 
@@ -107,20 +110,13 @@ public final class FulfillmentService {
      */
     public synchronized void advance() {
         Instant now = clock.instant();
-        List<FulfillmentEvent> due = new ArrayList<>();
-        for (Deque<FulfillmentEvent> plan : plans.values()) {
-            while (!plan.isEmpty() && !plan.peekFirst().at().isAfter(now)) {
-                due.add(plan.pollFirst());
-            }
-        }
-        due.sort(Comparator.comparing(FulfillmentEvent::at));
-        for (FulfillmentEvent step : due) {
+        while (!planned.isEmpty() && !planned.peek().step().at().isAfter(now)) {
+            FulfillmentEvent step = planned.poll().step();
             FulfillmentEvent published = new FulfillmentEvent(feed.size() + 1L, step.shipmentId(), step.orderId(),
                     step.stage(), step.at(), step.carrier(), step.trackingNumber(), step.exceptionReason());
             feed.add(published);
             shipments.computeIfPresent(step.shipmentId(), (id, shipment) -> shipment.reached(published));
         }
-        plans.values().removeIf(Deque::isEmpty);
     }
 
     private Outcome<Shipment> decide(String key, ShipmentRequest request, BusinessFault fault) {
@@ -138,16 +134,19 @@ public final class FulfillmentService {
         Shipment accepted = new Shipment(String.format("shp-%06d", number), request.orderId(), key,
                 request.address(), request.items(), ShipmentStage.ACCEPTED, now, now, null, null, null);
         shipments.put(accepted.shipmentId(), accepted);
-        plans.put(accepted.shipmentId(), plan(accepted, number, fault));
+        List<FulfillmentEvent> steps = plan(accepted, number, fault);
+        for (int i = 0; i < steps.size(); i++) {
+            planned.add(new PlannedStep(steps.get(i), number, i));
+        }
         ledger.recordShipment(now, accepted.orderId(), accepted.shipmentId(), key);
         return Outcome.done(accepted);
     }
 
-    private Deque<FulfillmentEvent> plan(Shipment shipment, long number, BusinessFault fault) {
+    private List<FulfillmentEvent> plan(Shipment shipment, long number, BusinessFault fault) {
         int failAt = fault.exceptionAfterAcceptance()
                 ? BusinessFault.choose(fault.exceptionPick(), HAPPY_PATH.size()) : HAPPY_PATH.size();
         String tracking = String.format("TRK%08d", number);
-        Deque<FulfillmentEvent> steps = new ArrayDeque<>();
+        List<FulfillmentEvent> steps = new ArrayList<>();
         for (int i = 0; i <= Math.min(failAt, HAPPY_PATH.size() - 1); i++) {
             Instant at = shipment.acceptedAt().plus(stepInterval.multipliedBy(i + 1L));
             boolean handedOver = i >= HAPPY_PATH.indexOf(ShipmentStage.HANDED_TO_CARRIER);
@@ -160,5 +159,9 @@ public final class FulfillmentService {
             }
         }
         return steps;
+    }
+
+    /** One step of a shipment's plan: the shipment's acceptance number and the step's place keep ties in order. */
+    private record PlannedStep(FulfillmentEvent step, long shipment, int index) {
     }
 }
