@@ -73,8 +73,11 @@ public final class RelayConfig extends AbstractConfig {
             .define(OFFSET_FLUSH_INTERVAL_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "How often published positions are stored; 0 stores after every batch, which keeps the "
                             + "republished window after a crash to one batch.")
-            .define(POLL_INTERVAL_MS, Type.LONG, 10L, ConfigDef.Range.between(1, 10_000), Importance.MEDIUM,
-                    "How long the engine waits for more changes before handing over a batch; adds to latency.")
+            .define(POLL_INTERVAL_MS, Type.LONG, 50L, ConfigDef.Range.between(1, 10_000), Importance.MEDIUM,
+                    "How long the engine collects changes before handing over a batch (it hands over earlier only when "
+                            + "max.batch.size is reached): adds up to this much latency per hop. Below ~50 ms Debezium's "
+                            + "queue spins for the last millisecond of every interval, which cost a quarter of a core "
+                            + "for three sources here (docs/benchmark.md).")
             .define(MAX_BATCH_SIZE, Type.INT, 2048, ConfigDef.Range.between(1, 100_000), Importance.LOW,
                     "Most change events handed over (and published) in one batch.")
             .define(HEARTBEAT_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
