@@ -307,6 +307,9 @@ class OrderStreamIT {
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("definitely not avro");
         assertThat(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.ORIGINAL_TOPIC)).contains(ordersTopic);
         assertThat(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.FAILURE_CATEGORY)).contains("MALFORMED");
+        assertThat(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.EXCEPTION_MESSAGE).orElseThrow())
+                .as("the stage consumers' reason, not the registry serde's").startsWith("MalformedEventException: not"
+                        + " Avro in the Confluent framing: expected magic byte 0").contains("got first byte 0x64");
         assertThat(DeadLetterHeaders.text(record.headers(), DeadLetterHeaders.ORIGINAL_OFFSET)).isPresent();
     }
 }

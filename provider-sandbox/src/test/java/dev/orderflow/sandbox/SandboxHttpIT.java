@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.sandbox.client.CallCounts;
+import dev.orderflow.sandbox.client.SandboxAdminClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -236,6 +238,8 @@ class SandboxHttpIT {
 
     @Test
     void theCallCountsShowRetriesOfOneLogicalOperation() throws Exception {
+        SandboxAdminClient client = new SandboxAdminClient(sandbox.baseUri());
+        CallCounts counted = client.calls();
         JsonNode before = json(get("/admin/calls")).path("operations").path("stock.reserve");
         send("PUT", "/admin/faults", null, "{\"profile\":\"none\",\"overrides\":"
                 + "{\"stock.reserve\":{\"overloadRate\":1.0,\"retryAfterSeconds\":0}}}");
@@ -253,6 +257,10 @@ class SandboxHttpIT {
                 - before.path("outcomes").path("OVERLOAD").asLong()).isEqualTo(2);
         assertThat(after.get("outcomes").get("OK").asLong()
                 - before.path("outcomes").path("OK").asLong()).isEqualTo(1);
+        CallCounts reserve = client.calls().since(counted);
+        assertThat(reserve.operations().get("stock.reserve"))
+                .isEqualTo(new CallCounts.OperationCalls(3, 1, Map.of("OVERLOAD", 2L, "OK", 1L)));
+        assertThat(reserve.retries()).isEqualTo(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.orderflow.bench.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orderflow.sandbox.client.CallCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ final class ReportWriter {
         md.append("\n## Where the orders ended\n\n| stage | orders |\n|---|---|\n");
         f.finalStages().forEach((stage, count) -> row(md, stage.name(), "%d", count));
 
-        ProviderCalls calls = r.findings().providerCalls();
+        CallCounts calls = r.findings().providerCalls().counts();
         md.append(line("\n## Provider calls\n\nRetry amplification: **%.3f** calls per logical operation (%d calls to "
                 + "reserve, release, commit, authorize, void, refund and accept / %d distinct idempotency keys or "
                 + "resources). All provider calls but the progress feed, status checks included: %d, %.3f per logical "

@@ -26,6 +26,7 @@ import dev.orderflow.testing.PostgresFixture;
 import dev.orderflow.testing.RealInfrastructure;
 import dev.orderflow.testing.SchemaRegistryFixture;
 import dev.orderflow.testing.UniqueNames;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,12 @@ class InventoryServiceIT {
     private static final List<String> INPUTS = List.of(OrderTopics.ORDERS, OrderTopics.PAYMENT, OrderTopics.SHIPPING,
             OrderTopics.COMMANDS);
 
+    private static final Map<String, String> SETTINGS = Map.of(
+            "policy.inventory.attempt.timeout", "500ms",
+            "policy.inventory.deferral.schedule", "200ms,500ms",
+            "policy.inventory.status.query.schedule", "200ms,500ms");
+    private static final String BREAKER_GAUGE = "orderflow.stage.breaker.state";
+
     private final KafkaFixture kafka;
     private final PostgresFixture postgres;
     private final SchemaRegistryFixture registry;
@@ -66,15 +73,25 @@ class InventoryServiceIT {
         ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder()
                 .initialStock(Map.of("SKU-1", 100, "SKU-2", 0)).build());
         stage = new StageUnderTest(kafka, postgres, registry, sandbox, "inventory-it", INPUTS)
-                .start(new InventoryService(), INPUTS, Map.of(
-                        "policy.inventory.attempt.timeout", "500ms",
-                        "policy.inventory.deferral.schedule", "200ms,500ms",
-                        "policy.inventory.status.query.schedule", "200ms,500ms"));
+                .start(new InventoryService(), INPUTS, SETTINGS);
     }
 
     @AfterEach
     void stop() {
         stage.close();
+    }
+
+    @Test
+    void aServiceStartedAgainOnTheSameRegistryShowsItsOwnBreaker() {
+        Gauge first = stage.meters.get(BREAKER_GAUGE).tag("stage", "inventory").gauge();
+        stage.runner().close();
+        assertThat(stage.meters.find(BREAKER_GAUGE).gauges()).as("the stopped service's breaker gauge").isEmpty();
+
+        stage.start(new InventoryService(), INPUTS, SETTINGS);
+
+        Gauge again = stage.meters.get(BREAKER_GAUGE).tag("stage", "inventory").gauge();
+        assertThat(again).as("a gauge of the new breaker, not the old one kept").isNotSameAs(first);
+        assertThat(again.value()).isZero();
     }
 
     @Test

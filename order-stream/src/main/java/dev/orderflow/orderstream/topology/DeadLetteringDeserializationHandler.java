@@ -1,6 +1,7 @@
 package dev.orderflow.orderstream.topology;
 
 import dev.orderflow.runtime.failure.FailureCategory;
+import dev.orderflow.runtime.serde.ConfluentFraming;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A record that cannot be decoded (not Avro, unknown schema id, wrong framing) is dead-lettered as MALFORMED and
- * processing goes on: a poison record never stops a partition (DESIGN.md §4.6). The dead letter is written by
- * Streams in the task's transaction, so it commits together with the skipped offset.
+ * processing goes on: a poison record never stops a partition (DESIGN.md §4.6). Bytes without the Confluent frame
+ * are dead-lettered with the same reason the stage consumers give ({@link ConfluentFraming}). The dead letter is
+ * written by Streams in the task's transaction, so it commits together with the skipped offset.
  */
 public final class DeadLetteringDeserializationHandler implements DeserializationExceptionHandler {
 
@@ -33,10 +35,13 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
+        // Bytes without the Confluent frame get the stage consumers' reason, not the registry serde's message.
+        Exception failure = ConfluentFraming.violation(record.value()).map(Exception.class::cast)
+                .orElse(exception);
         // No key or payload in the log: they may hold personal data; the dead letter keeps them.
         log.warn("dead-lettering undecodable record {}-{}@{}: {}", record.topic(), record.partition(),
-                record.offset(), exception.toString());
-        return Response.resume(List.of(deadLetters.of(context, record.key(), record.value(), exception,
+                record.offset(), failure.toString());
+        return Response.resume(List.of(deadLetters.of(context, record.key(), record.value(), failure,
                 FailureCategory.MALFORMED)));
     }
 

@@ -50,15 +50,4 @@ class OrderProgressTest {
         assertThat(DemoRun.line(OrderProgress.NONE, 0, 2, 0, 0))
                 .isEqualTo("   2s  placed 0 (0/s) | no order in the read model yet | retries 0 | deferred 0 | DLQ 0");
     }
-
-    @Test
-    void retriesAreTheProviderCallsBeyondOnePerLogicalOperation() throws Exception {
-        String calls = "{\"operations\": {"
-                + "\"stock.reserve\": {\"calls\": 1043, \"distinct\": 1000, \"outcomes\": {\"OK\": 981}},"
-                + "\"payment.status\": {\"calls\": 12, \"distinct\": 9, \"outcomes\": {\"OK\": 9}},"
-                + "\"payment.authorize\": {\"calls\": 5, \"distinct\": 5, \"outcomes\": {\"OK\": 5}}}}";
-
-        assertThat(ProviderCalls.retriesOf(json.readTree(calls))).isEqualTo(46);
-        assertThat(ProviderCalls.retriesOf(json.readTree("{}"))).isZero();
-    }
 }

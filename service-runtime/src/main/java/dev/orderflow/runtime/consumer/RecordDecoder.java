@@ -2,6 +2,7 @@ package dev.orderflow.runtime.consumer;
 
 import dev.orderflow.events.EventMetadata;
 import dev.orderflow.runtime.failure.MalformedEventException;
+import dev.orderflow.runtime.serde.ConfluentFraming;
 import dev.orderflow.schemas.EventCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,12 +14,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Decodes a record's value (Avro, Confluent framing) and checks it before any handler sees it: a known event type,
  * metadata with an event id and an order id equal to the record key, and the handler's own validation. Anything else
- * is a {@link MalformedEventException} with a reason an operator can act on.
+ * is a {@link MalformedEventException} with a reason an operator can act on; bytes without the Confluent frame are
+ * refused before the serde is asked ({@link ConfluentFraming}).
  */
 final class RecordDecoder {
-
-    private static final byte CONFLUENT_MAGIC_BYTE = 0;
-    private static final int CONFLUENT_HEADER_BYTES = 5;
 
     private final Deserializer<Object> values;
 
@@ -28,14 +27,9 @@ final class RecordDecoder {
 
     /** The decoded event, or empty when this stage does not act on its (known) type. */
     Optional<InboundEvent> decode(RecordSource source, StageHandler<?> handler) {
-        if (source.value() == null || source.value().length == 0) {
-            throw new MalformedEventException("empty value (a tombstone?) on an event topic");
-        }
-        if (source.value().length < CONFLUENT_HEADER_BYTES || source.value()[0] != CONFLUENT_MAGIC_BYTE) {
-            // Say what is wrong with the bytes; the serde's own message for this case names its internals.
-            throw new MalformedEventException(String.format("not Avro in the Confluent framing: expected magic byte 0"
-                    + " and a 4-byte schema id, got first byte 0x%02x and %d bytes", source.value()[0],
-                    source.value().length));
+        Optional<MalformedEventException> unframed = ConfluentFraming.violation(source.value());
+        if (unframed.isPresent()) {
+            throw unframed.get();
         }
         Object decoded;
         try {

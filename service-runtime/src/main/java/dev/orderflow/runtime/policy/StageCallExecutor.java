@@ -13,6 +13,7 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
@@ -29,8 +30,13 @@ import java.util.function.Function;
  *
  * <p>The outcome is returned, never thrown, so the stage handler decides what comes next (defer, status query,
  * fail fast) with the failure's category in hand.
+ *
+ * <p>Its breaker gauge is bound to its own breaker, so {@link #close()} removes it from the registry: an executor
+ * started again on the same registry (a service restarted in-process) then registers a gauge of its new breaker.
+ * The counters stay: they count on across a restart. Two executors of one stage open at once on one registry
+ * would share the first one's gauge.
  */
-public final class StageCallExecutor {
+public final class StageCallExecutor implements AutoCloseable {
 
     private final StagePolicy policy;
     private final RetryBudget budget;
@@ -39,6 +45,8 @@ public final class StageCallExecutor {
     private final Retry retry;
     private final Counter budgetExhausted;
     private final Counter retries;
+    private final MeterRegistry meters;
+    private final Gauge breakerGauge;
 
     public StageCallExecutor(StagePolicy policy, MeterRegistry meters, Clock clock) {
         this.policy = policy;
@@ -68,8 +76,14 @@ public final class StageCallExecutor {
         Tags tags = Tags.of("stage", policy.stage());
         this.budgetExhausted = meters.counter("orderflow.stage.retry.budget.exhausted", tags);
         this.retries = meters.counter("orderflow.stage.retries", tags);
-        meters.gauge("orderflow.stage.breaker.state", tags, breaker,
-                b -> b.getState() == CircuitBreaker.State.OPEN ? 2 : b.getState() == CircuitBreaker.State.HALF_OPEN ? 1 : 0);
+        this.meters = meters;
+        this.breakerGauge = Gauge.builder("orderflow.stage.breaker.state", breaker, StageCallExecutor::breakerLevel)
+                .tags(tags).description("circuit breaker state: 0 closed, 1 half-open, 2 open").register(meters);
+    }
+
+    private static double breakerLevel(CircuitBreaker breaker) {
+        return breaker.getState() == CircuitBreaker.State.OPEN ? 2
+                : breaker.getState() == CircuitBreaker.State.HALF_OPEN ? 1 : 0;
     }
 
     public StagePolicy policy() {
@@ -132,5 +146,11 @@ public final class StageCallExecutor {
         FailureCategory category = FailureClassifier.classify(failure);
         return category == FailureCategory.TRANSIENT || category == FailureCategory.OVERLOAD
                 || category == FailureCategory.AMBIGUOUS;
+    }
+
+    /** Removes the breaker gauge from the registry; calls made after this still work but are not shown in it. */
+    @Override
+    public void close() {
+        meters.remove(breakerGauge);
     }
 }

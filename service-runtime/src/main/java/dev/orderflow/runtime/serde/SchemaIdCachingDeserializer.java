@@ -44,7 +44,7 @@ final class SchemaIdCachingDeserializer<T> implements Deserializer<T> {
 
     @Override
     public T deserialize(String topic, byte[] data) {
-        if (data == null || data.length < ConfluentFrame.HEADER_BYTES || data[0] != ConfluentFrame.MAGIC_BYTE) {
+        if (data == null || data.length < ConfluentFraming.HEADER_BYTES || data[0] != ConfluentFraming.MAGIC_BYTE) {
             return registry.deserialize(topic, data);
         }
         int id = ByteBuffer.wrap(data, 1, 4).getInt();
@@ -57,8 +57,8 @@ final class SchemaIdCachingDeserializer<T> implements Deserializer<T> {
             return value;
         }
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(data, ConfluentFrame.HEADER_BYTES,
-                    data.length - ConfluentFrame.HEADER_BYTES, null));
+            return reader.read(null, DecoderFactory.get().binaryDecoder(data, ConfluentFraming.HEADER_BYTES,
+                    data.length - ConfluentFraming.HEADER_BYTES, null));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot decode an Avro record of schema id " + id, e);
         }

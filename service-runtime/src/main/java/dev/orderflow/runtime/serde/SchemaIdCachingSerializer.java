@@ -47,9 +47,9 @@ final class SchemaIdCachingSerializer implements Serializer<SpecificRecord> {
         Frame frame = frames.get(record.getClass());
         if (frame == null) {
             byte[] framed = registry.serialize(topic, record);
-            if (framed != null && framed.length >= ConfluentFrame.HEADER_BYTES
-                    && framed[0] == ConfluentFrame.MAGIC_BYTE) {
-                frames.putIfAbsent(record.getClass(), new Frame(Arrays.copyOf(framed, ConfluentFrame.HEADER_BYTES),
+            if (framed != null && framed.length >= ConfluentFraming.HEADER_BYTES
+                    && framed[0] == ConfluentFraming.MAGIC_BYTE) {
+                frames.putIfAbsent(record.getClass(), new Frame(Arrays.copyOf(framed, ConfluentFraming.HEADER_BYTES),
                         new SpecificDatumWriter<>(record.getSchema())));
             }
             return framed;

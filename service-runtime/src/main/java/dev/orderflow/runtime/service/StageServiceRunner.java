@@ -34,13 +34,15 @@ public final class StageServiceRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StageServiceRunner.class);
 
     private final HikariDataSource dataSource;
+    private final StageCallExecutor calls;
     private final EventConsumer<?> consumer;
     private final ServiceHttpEndpoint endpoint;
     private final StagePolicy policy;
 
-    private StageServiceRunner(HikariDataSource dataSource, EventConsumer<?> consumer, ServiceHttpEndpoint endpoint,
-            StagePolicy policy) {
+    private StageServiceRunner(HikariDataSource dataSource, StageCallExecutor calls, EventConsumer<?> consumer,
+            ServiceHttpEndpoint endpoint, StagePolicy policy) {
         this.dataSource = dataSource;
+        this.calls = calls;
         this.consumer = consumer;
         this.endpoint = endpoint;
         this.policy = policy;
@@ -64,6 +66,7 @@ public final class StageServiceRunner implements AutoCloseable {
         LOG.info("{}: stage policy\n{}", service.name(), StagePolicyTable.render(List.of(policy)));
 
         HikariDataSource dataSource = dataSource(service.name(), own);
+        StageCallExecutor calls = null;
         try {
             if (service.migrationLocation() == null) {
                 DatabaseMigrations.migrate(dataSource);
@@ -73,8 +76,8 @@ public final class StageServiceRunner implements AutoCloseable {
             ProviderClient provider = new ProviderClient(URI.create(own.getString(ServiceSettings.PROVIDER_URL)),
                     Durations.parse(ServiceSettings.PROVIDER_CONNECT_TIMEOUT,
                             own.getString(ServiceSettings.PROVIDER_CONNECT_TIMEOUT)), new ObjectMapper());
-            StageServiceContext context = new StageServiceContext(provider, policy,
-                    new StageCallExecutor(policy, meters, clock), clock);
+            calls = new StageCallExecutor(policy, meters, clock);
+            StageServiceContext context = new StageServiceContext(provider, policy, calls, clock);
             StageHandler<?> handler = service.createHandler(context);
             EventConsumer<?> consumer = EventConsumer.start(consumerSettings, handler, dataSource, meters, clock,
                     stateJson());
@@ -83,8 +86,11 @@ public final class StageServiceRunner implements AutoCloseable {
             LOG.info("{}: consuming {} (dead letters to {}, replays from {}){}", service.name(),
                     consumerSettings.inputTopics(), consumerSettings.deadLetterTopic(), consumerSettings.replayTopic(),
                     endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
-            return new StageServiceRunner(dataSource, consumer, endpoint, policy);
+            return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy);
         } catch (RuntimeException e) {
+            if (calls != null) {
+                calls.close();
+            }
             dataSource.close();
             throw e;
         }
@@ -120,10 +126,14 @@ public final class StageServiceRunner implements AutoCloseable {
         return endpoint == null ? -1 : endpoint.port();
     }
 
-    /** Finishes the batch in flight, commits, leaves the group, then closes the endpoint and the pool. */
+    /**
+     * Finishes the batch in flight, commits, leaves the group, then closes the endpoint and the pool and removes the
+     * breaker gauge (a runner started again on the same registry shows its own breaker).
+     */
     @Override
     public void close() {
         consumer.close();
+        calls.close();
         if (endpoint != null) {
             endpoint.close();
         }

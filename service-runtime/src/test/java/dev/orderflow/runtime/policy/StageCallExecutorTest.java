@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class StageCallExecutorTest {
 
+    private static final String BREAKER_GAUGE = "orderflow.stage.breaker.state";
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private StagePolicy policy(int retries, double budgetRatio, int budgetMin) {
@@ -108,5 +110,28 @@ class StageCallExecutorTest {
     void theAttemptGetsThePolicyTimeout() {
         StageCallExecutor executor = new StageCallExecutor(policy(0, 1.0, 10), meters, Clock.systemUTC());
         assertThat(executor.call(timeout -> timeout)).isEqualTo(new CallOutcome.Succeeded<>(Duration.ofMillis(100), 1));
+    }
+
+    @Test
+    void anExecutorStartedAgainOnTheSameRegistryShowsItsOwnBreaker() {
+        StageCallExecutor first = new StageCallExecutor(policy(0, 1.0, 10), meters, Clock.systemUTC());
+        assertThat(breakerGauge()).isZero();
+        first.close();
+        assertThat(meters.find(BREAKER_GAUGE).gauge()).isNull();
+
+        StageCallExecutor restarted = new StageCallExecutor(policy(0, 1.0, 10), meters, Clock.systemUTC());
+        for (int i = 0; i < 4; i++) {
+            restarted.call(timeout -> {
+                throw new ClassifiedException(FailureCategory.TRANSIENT, "503");
+            });
+        }
+
+        assertThat(restarted.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakerGauge()).isEqualTo(2);
+        assertThat(meters.find(BREAKER_GAUGE).gauges()).hasSize(1);
+    }
+
+    private double breakerGauge() {
+        return meters.get(BREAKER_GAUGE).tag("stage", "test").gauge().value();
     }
 }
