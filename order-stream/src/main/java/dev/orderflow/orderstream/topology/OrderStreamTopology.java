@@ -4,9 +4,11 @@ import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.orderstream.domain.OrderStateMachine;
 import dev.orderflow.orderstream.domain.OrderView;
 import dev.orderflow.orderstream.json.JsonSerde;
+import dev.orderflow.orderstream.json.LastValueSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -49,11 +51,15 @@ public final class OrderStreamTopology {
                 Serdes.String().deserializer(), eventSerde.deserializer(), config.inputTopics().toArray(String[]::new));
         topology.addProcessor(PROCESSOR, () -> new OrderEventProcessor(machine, escalations,
                 config.punctuationInterval(), config.maxEscalationsPerPunctuation()), SOURCE);
-        topology.addStateStore(store(config, VIEW_STORE, new JsonSerde<>(OrderView.class)), PROCESSOR);
+        // One serializer for the store and the state topic: a view written to both is serialized once.
+        JsonSerde<OrderView> viewJson = new JsonSerde<>(OrderView.class);
+        Serializer<OrderView> viewBytes = new LastValueSerializer<>(viewJson.serializer());
+        topology.addStateStore(store(config, VIEW_STORE, Serdes.serdeFrom(viewBytes, viewJson.deserializer())),
+                PROCESSOR);
         topology.addStateStore(store(config, DEADLINE_STORE, Serdes.String()), PROCESSOR);
         topology.addStateStore(store(config, STATE_INDEX_STORE, Serdes.String()), PROCESSOR);
         topology.addSink(STATE_SINK, config.stateTopic(), Serdes.String().serializer(),
-                new JsonSerde<>(OrderView.class).serializer(), PROCESSOR);
+                viewBytes, PROCESSOR);
         topology.addSink(EXCEPTIONS_SINK, config.exceptionsTopic(), Serdes.String().serializer(),
                 eventSerde.serializer(), PROCESSOR);
         return topology;
