@@ -53,8 +53,8 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "SETTING", defaultValue = "none",
             description = "Provider faults: none, realistic, harsh (the sandbox's profiles), transient5 (5 %% transient"
-                    + " errors on every call), overload (a 429/503 storm on create calls) or @file.json (a"
-                    + " PUT /admin/faults body) (default: ${DEFAULT-VALUE}).")
+                    + " errors on every call), overload (a 429/503 storm on half the create calls), overload:PERCENT"
+                    + " (on that share of them) or @file.json (a PUT /admin/faults body) (default: ${DEFAULT-VALUE}).")
     String faults;
 
     @Option(names = "--retry-budget", paramLabel = "on|off", defaultValue = "on",

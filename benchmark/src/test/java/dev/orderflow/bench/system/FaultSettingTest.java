@@ -31,6 +31,17 @@ class FaultSettingTest {
     }
 
     @Test
+    void aMilderStormTakesItsShareInPercent() throws Exception {
+        FaultSetting mild = FaultSetting.parse("overload:15");
+
+        assertThat(json.readTree(mild.requestBody()).get("overrides").get("payment.authorize").get("overloadRate")
+                .asDouble()).isEqualTo(0.15);
+        assertThat(mild.describe()).startsWith("15 % of reserve/authorize/accept calls refused");
+        assertThatThrownBy(() -> FaultSetting.parse("overload:0")).hasMessageContaining("from 1 to 100");
+        assertThatThrownBy(() -> FaultSetting.parse("overload:lots")).hasMessageContaining("overload:15");
+    }
+
+    @Test
     void anUnknownNameIsRefused() {
         assertThatThrownBy(() -> FaultSetting.parse("brutal")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--faults");
