@@ -23,7 +23,8 @@ public final class EngineProperties {
 
     /**
      * Run with every heartbeat on the source database. A non-transactional message, decoded by this database's
-     * slots only; it needs no table, no publication change and no privilege beyond connecting.
+     * slots only; it needs no table and no publication change ({@code pg_logical_emit_message} is executable by
+     * PUBLIC unless an installation revoked it).
      */
     static final String HEARTBEAT_ACTION_QUERY =
             "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')";
