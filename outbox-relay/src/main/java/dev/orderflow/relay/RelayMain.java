@@ -37,7 +37,7 @@ import picocli.CommandLine;
             "  ORDERFLOW_RELAY_BOOTSTRAP_SERVERS=kafka:9092 ORDERFLOW_RELAY_SOURCES=payment \\",
             "    ORDERFLOW_RELAY_SOURCE_PAYMENT_JDBC_URL=jdbc:postgresql://db:5432/payment \\",
             "    ORDERFLOW_RELAY_SOURCE_PAYMENT_USER=relay outbox-relay",
-            "  outbox-relay --config relay.properties --reset-source payment   (after a dropped slot)",
+            "  outbox-relay --config relay.properties --reset-source payment   (after a dropped or advanced slot)",
             "",
             "Exit codes: 0 stopped normally, 1 a source failed or could not start (the message says why),",
             "2 bad arguments or configuration (the message names the key)."})
@@ -50,8 +50,9 @@ public final class RelayMain implements Callable<Integer> {
     SettingsOptions settings;
 
     @Option(names = "--reset-source", paramLabel = "NAME",
-            description = "Forget the stored position of a source (after its slot was dropped and the gap was "
-                    + "reconciled), then exit. The next start publishes from a new slot.")
+            description = "Forget the stored position of a source (after its slot was dropped or advanced by "
+                    + "someone else and the gap was reconciled), then exit. The next start publishes from the "
+                    + "slot's position, or from a new slot.")
     String resetSource;
 
     private final Map<String, String> environment;
@@ -127,8 +128,9 @@ public final class RelayMain implements Callable<Integer> {
         int cleared = new StoredPositions(config.bootstrapServers(), config.offsetTopic())
                 .clear(EngineProperties.engineName(source));
         out.println(cleared == 0 ? "no stored position for " + resetSource
-                : "cleared the stored position of " + resetSource + "; the next start creates slot " + source.slot()
-                        + " and publishes what is committed from then on");
+                : "cleared the stored position of " + resetSource + "; the next start continues from slot "
+                        + source.slot() + "'s position (creating the slot if it is gone) and publishes what is "
+                        + "committed from then on");
         return 0;
     }
 

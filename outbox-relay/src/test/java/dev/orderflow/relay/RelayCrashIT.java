@@ -107,7 +107,8 @@ class RelayCrashIT {
         return file;
     }
 
-    private static ChildProcess startRelay(Path config, Path logFile, int httpPort) {
+    /** Starts the relay as its own process and waits until {@code /health} answers 200 (every source streaming). */
+    static ChildProcess startRelay(Path config, Path logFile, int httpPort) {
         ChildProcess relay = ChildProcess.start("outbox relay", List.of(ChildProcess.currentJava(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), "--config",
                 config.toString()), logFile, Duration.ofSeconds(20));

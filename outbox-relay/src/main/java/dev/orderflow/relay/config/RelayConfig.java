@@ -44,7 +44,8 @@ public final class RelayConfig extends AbstractConfig {
     private static final java.util.Set<String> FIXED_ENGINE_KEYS = java.util.Set.of("snapshot.mode",
             "publication.autocreate.mode", "plugin.name", "offset.storage", "transforms", "slot.name",
             "publication.name", "table.include.list", "binary.handling.mode", "tombstones.on.delete",
-            "lsn.flush.mode", "name", "connector.class", "topic.prefix", "errors.max.retries");
+            "lsn.flush.mode", "name", "connector.class", "topic.prefix", "errors.max.retries",
+            "heartbeat.action.query", "message.prefix.include.list", "message.prefix.exclude.list");
 
     static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9]{0,30}");
     private static final String AGGREGATE_TYPE_PLACEHOLDER = "{aggregateType}";
@@ -81,8 +82,10 @@ public final class RelayConfig extends AbstractConfig {
             .define(MAX_BATCH_SIZE, Type.INT, 2048, ConfigDef.Range.between(1, 100_000), Importance.LOW,
                     "Most change events handed over (and published) in one batch.")
             .define(HEARTBEAT_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                    "How often the relay confirms its position while the outbox is idle, so the slot releases "
-                            + "WAL written by other tables; 0 turns heartbeats off.")
+                    "How often the relay confirms its position while the outbox is idle (each heartbeat writes a "
+                            + "logical decoding message into the source's log), so the slot releases WAL written by "
+                            + "other tables and other databases; 0 turns heartbeats off and an idle source's slot "
+                            + "then holds WAL.")
             .define(PUBLISH_RETRY_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.between(10, 600_000),
                     Importance.LOW, "Pause before re-sending a batch Kafka did not acknowledge.")
             .define(SLOT_LAG_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(100), Importance.LOW,

@@ -7,11 +7,27 @@ import java.util.Properties;
 /**
  * Debezium settings for one source. The choices that matter (see docs/outbox-relay.md): pgoutput with a
  * publication the migrations created; no snapshot (the outbox table is always empty and history must never be
- * republished); payload bytes passed through; positions in a Kafka topic stored after every batch; LSN flushed
- * by connector and driver so an idle outbox does not make the slot hold WAL; retriable errors (database restart)
- * retried without end.
+ * republished); payload bytes passed through; positions in a Kafka topic stored after every batch; the LSN confirmed
+ * on the slot by the connector only, after the position was stored, so the slot is never ahead of the stored
+ * position; a heartbeat that writes a logical decoding message into this source's log, so an idle outbox still
+ * moves the stored position and the slot along and the slot does not hold the cluster's WAL; retriable errors
+ * (database restart) retried without end.
  */
 public final class EngineProperties {
+
+    /**
+     * Prefix of the logical decoding message each heartbeat writes into the source's log. Debezium decodes it
+     * (pgoutput streams messages from PostgreSQL 14) and moves its position to it; messages are never published.
+     */
+    public static final String HEARTBEAT_MESSAGE_PREFIX = "orderflow-relay-heartbeat";
+
+    /**
+     * Run with every heartbeat on the source database. A non-transactional message, decoded by this database's
+     * slots only; it needs no table and no publication change ({@code pg_logical_emit_message} is executable by
+     * PUBLIC unless an installation revoked it).
+     */
+    static final String HEARTBEAT_ACTION_QUERY =
+            "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')";
 
     private EngineProperties() {
     }
@@ -47,11 +63,23 @@ public final class EngineProperties {
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("extended.headers.enabled", "false");
-        p.setProperty("lsn.flush.mode", "connector_and_driver");
+        // Only the connector confirms on the slot, and only what was stored in the offset topic first
+        // (AsyncEmbeddedEngine flushes the offsets, then the task commits the same position to the slot): the slot's
+        // confirmed position never passes the stored one, so a restart after a crash always finds its position.
+        // The driver's keepalive flush (connector_and_driver) confirmed WAL of the cluster's other databases on an
+        // idle source's slot instead, and a restart was then refused (docs/outbox-relay.md).
+        p.setProperty("lsn.flush.mode", "connector");
         p.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(relay.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(relay.maxBatchSize() * 4));
         p.setProperty("heartbeat.interval.ms", Long.toString(relay.heartbeatInterval().toMillis()));
+        // With only the connector confirming, an idle source's slot would hold all WAL of the cluster written since
+        // its last outbox row. Each heartbeat writes a message into this database's log; the engine decodes it and
+        // moves its position there, the next heartbeat stores that position and the slot is confirmed up to it.
+        p.setProperty("heartbeat.action.query", HEARTBEAT_ACTION_QUERY);
+        // No logical decoding message is ever an outbox event: none becomes a change record (the heartbeat's only
+        // moves the position), so nothing but outbox rows and heartbeats reaches the outbox event router.
+        p.setProperty("message.prefix.exclude.list", ".*");
         p.setProperty("errors.max.retries", "-1");
         p.setProperty("errors.retry.delay.initial.ms", "300");
         p.setProperty("errors.retry.delay.max.ms", "10000");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -14,8 +13,6 @@ import picocli.CommandLine;
  * The chaos run end to end at a small scale (the 10,000-order run is {@code bin/orderflow-chaos}, see
  * docs/chaos.md): every crash happens, every part comes back, and every figure passes.
  */
-@Disabled("open outbox-relay bug: a SIGKILL of the relay a few seconds after a broker restart leaves its sources"
-        + " refusing to start (the slot is ahead of the stored position); docs/chaos.md and docs/outbox-relay.md")
 class ChaosCommandIT {
 
     @Test
