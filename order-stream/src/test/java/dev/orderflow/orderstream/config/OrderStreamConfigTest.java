@@ -56,6 +56,14 @@ class OrderStreamConfigTest {
     }
 
     @Test
+    void theCommitIntervalIsASecondUnlessOverridden() {
+        assertThat(with("streams.num.standby.replicas", "0").streamsProperties(""))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        assertThat(with("streams.commit.interval.ms", "100").streamsProperties(""))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    }
+
+    @Test
     void deadlinesAreSetPerStateOrTurnedOff() {
         Map<String, String> m = minimal();
         m.put("escalation.deadline.PAYMENT_PENDING", "PT5M");
