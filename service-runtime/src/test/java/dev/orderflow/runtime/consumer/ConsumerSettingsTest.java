@@ -34,6 +34,18 @@ class ConsumerSettingsTest {
     }
 
     @Test
+    void fetchesWaitForABatchUnlessTheClientSettingsSayOtherwise() {
+        Map<String, Object> defaults = EventConsumer.consumerConfig(new ConsumerSettings(valid()));
+        Map<String, Object> overridden = valid();
+        overridden.put("kafka.consumer.fetch.max.wait.ms", "10");
+
+        assertThat(defaults).containsEntry("fetch.min.bytes", 65536).containsEntry("fetch.max.wait.ms", 100)
+                .containsEntry("enable.auto.commit", false);
+        assertThat(EventConsumer.consumerConfig(new ConsumerSettings(overridden)))
+                .containsEntry("fetch.max.wait.ms", "10").containsEntry("fetch.min.bytes", 65536);
+    }
+
+    @Test
     void unknownMissingAndGuaranteeBreakingKeysStopStartUp() {
         Map<String, Object> unknown = valid();
         unknown.put("worker.thread", "4");
