@@ -182,11 +182,15 @@ class InventoryServiceIT {
         stage.send(OrderTopics.ORDERS, placed(order, "SKU-1", 1));
         awaitAnnounced(order, "InventoryPending");
 
-        stage.faults("{\"profile\": \"none\"}");
+        // Reserve answers again, status checks still fail: the first attempt stays unresolved until the second
+        // one has reserved (else a re-check could resolve the first attempt before the second arrives).
+        stage.faults("{\"profile\": \"none\", \"overrides\": {\"stock.status\": {\"transientErrorRate\": 1.0}}}");
         OrderPlaced second = placed(order, "SKU-1", 1);
         second.getMetadata().setAttempt(2);
         stage.send(OrderTopics.ORDERS, second);
+        awaitAnnounced(order, "InventoryPending", "InventoryReserved");
 
+        stage.faults("{\"profile\": \"none\"}");
         awaitAnnounced(order, "InventoryPending", "InventoryReserved", "InventoryReleased");
         assertThat(((InventoryReleased) stage.announced(order).get(2)).getReason()).isEqualTo(ReleaseReason.SUPERSEDED);
         List<JsonNode> reserved = stage.ledger(order, "STOCK_RESERVED");
