@@ -44,6 +44,9 @@ public final class DeadLetterCensus {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "chaos-dlq-census-" + UUID.randomUUID(),
+                // What operators see (dlq-tools reads read_committed): order-stream dead-letters inside its
+                // exactly-once transactions, and a transaction aborted by a crash is not a dead letter.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             for (String name : consumers) {
