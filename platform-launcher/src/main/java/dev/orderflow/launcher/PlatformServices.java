@@ -48,9 +48,9 @@ public final class PlatformServices implements AutoCloseable {
     /** The order intake API's database (idempotency keys, outbox of OrderPlaced). */
     public static final String ORDERS_DATABASE = "orders";
     /** Shipments move picked → packed → handed over → delivered this fast, so a demo run ends in delivery. */
-    private static final Duration FULFILLMENT_STEP = Duration.ofSeconds(2);
+    public static final Duration FULFILLMENT_STEP = Duration.ofSeconds(2);
     /** What the load generator orders: five SKUs, stocked for long runs. */
-    private static final Map<String, Integer> STOCK = Map.of("SKU-1", 1_000_000, "SKU-2", 1_000_000,
+    public static final Map<String, Integer> STOCK = Map.of("SKU-1", 1_000_000, "SKU-2", 1_000_000,
             "SKU-3", 1_000_000, "SKU-4", 1_000_000, "SKU-5", 1_000_000);
 
     private final Deque<AutoCloseable> running;

@@ -43,6 +43,7 @@ final class BlindRetryClient {
     private final ObjectMapper json;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong operations = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
 
     BlindRetryClient(URI base, int attempts, Duration attemptTimeout, RetryKeys keys, ObjectMapper json) {
         this.base = base;
@@ -61,6 +62,34 @@ final class BlindRetryClient {
     /** A call that takes no key (release, void). */
     Outcome act(String path) {
         return call(path, null, null);
+    }
+
+    /**
+     * A read (a shipment's stage): one attempt, since whoever reads polls again anyway. Counted apart from the
+     * requests and operations, as the stage-aware run's status queries are left out of its retry amplification.
+     */
+    Outcome read(String path) {
+        reads.incrementAndGet();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(attemptTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Outcome.Done(json.readTree(response.body()));
+            }
+            return status >= 400 && status < 500 && status != 429
+                    ? new Outcome.Refused(status, json.readTree(response.body()).path("reason").asText())
+                    : new Outcome.Failed("HTTP " + status);
+        } catch (IOException e) {
+            return new Outcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Failed("interrupted");
+        }
+    }
+
+    long reads() {
+        return reads.get();
     }
 
     long requests() {

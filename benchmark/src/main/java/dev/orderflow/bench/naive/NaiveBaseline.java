@@ -7,6 +7,7 @@ import dev.orderflow.bench.naive.LedgerAudit.FinalState;
 import dev.orderflow.infra.kafka.KafkaTopics;
 import dev.orderflow.infra.postgres.PostgresServer;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
+import dev.orderflow.launcher.PlatformServices;
 import dev.orderflow.sandbox.ProviderSandbox;
 import dev.orderflow.sandbox.SandboxConfig;
 import java.io.IOException;
@@ -38,9 +39,11 @@ public final class NaiveBaseline {
 
     private static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    /** The local platform's stock: five SKUs, plenty for long runs. */
-    private static final Map<String, Integer> STOCK = Map.of("SKU-1", 1_000_000, "SKU-2", 1_000_000,
-            "SKU-3", 1_000_000, "SKU-4", 1_000_000, "SKU-5", 1_000_000);
+    /**
+     * How often an accepted shipment is asked for: the stage-aware shipping stage's first status-query delay (its
+     * schedule starts at 2 s and starts again after every step it sees).
+     */
+    private static final Duration FOLLOW_EVERY = Duration.ofSeconds(2);
 
     private final NaiveSettings settings;
     private final String bootstrapServers;
@@ -72,7 +75,8 @@ public final class NaiveBaseline {
         createTopics(topics);
         ConnectionInfo database = postgres.createDatabase("naive_" + run);
         try (ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder().faultProfile(settings.faults())
-                     .initialStock(STOCK).build());
+                     .initialStock(PlatformServices.STOCK)
+                     .fulfillmentStepInterval(PlatformServices.FULFILLMENT_STEP).build());
              HikariDataSource db = dataSource(database);
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, 5),
@@ -83,7 +87,9 @@ public final class NaiveBaseline {
             BlindRetryClient provider = new BlindRetryClient(sandbox.baseUri(), settings.attempts(),
                     settings.attemptTimeout(), settings.retryKeys(), json);
             DualWriter events = new DualWriter(producer, json);
-            NaiveStages stages = new NaiveStages(provider, store, events, topics, clock);
+            NaiveDeliveries deliveries = new NaiveDeliveries(provider, store, events, topics.delivered(),
+                    FOLLOW_EVERY, settings.consumersPerStage(), clock);
+            NaiveStages stages = new NaiveStages(provider, store, events, topics, deliveries, clock);
             progress(String.format("naive run %s: %d orders at %d/s, faults %s, %d attempts per call, keys %s",
                     run, settings.orders(), settings.perSecond(), settings.faults(), settings.attempts(),
                     settings.retryKeys()));
@@ -99,6 +105,7 @@ public final class NaiveBaseline {
                 drain(store);
             } finally {
                 groups.forEach(NaiveStageConsumers::close);
+                deliveries.close();
             }
             return result(store, provider, new SandboxLedger(sandbox.baseUri(), json));
         }
@@ -118,13 +125,14 @@ public final class NaiveBaseline {
         }
     }
 
+    /** Waits until every order is delivered or ended, or the drain timeout ends. */
     private void drain(NaiveOrderStore store) throws Exception {
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
         long nextProgress = System.nanoTime();
-        long settled;
-        while ((settled = store.settled()) < settings.orders() && System.nanoTime() < deadline) {
+        while (store.finished() < settings.orders() && System.nanoTime() < deadline) {
             if (System.nanoTime() >= nextProgress) {
-                progress("  settled " + settled + " of " + settings.orders());
+                progress("  settled " + store.settled() + ", delivered " + store.deliveredCount() + " of "
+                        + settings.orders());
                 nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
             // A measurement loop, not coordination: look at the progress a few times a second.
@@ -137,10 +145,11 @@ public final class NaiveBaseline {
         Map<String, FinalState> states = store.finalStates();
         Map<FinalState, Long> counts = NaiveOrderStore.count(states);
         LedgerAudit audit = LedgerAudit.of(ledger.entries(), ledger.invariants(), states);
-        return new NaiveResult(settings, states.size(), counts.get(FinalState.SHIPPED),
+        return new NaiveResult(settings, states.size(), counts.get(FinalState.SHIPPED), store.deliveredCount(),
                 counts.get(FinalState.REJECTED), counts.get(FinalState.CANCELLED), counts.get(FinalState.UNSETTLED),
-                store.wallTime(), store.shippingSpan(), LatencySummary.of(store.shippingLatencies()), provider.requests(),
-                provider.operations(), audit, LedgerFigures.of(ledger.timedEntries()));
+                store.wallTime(), store.shippingSpan(), store.deliverySpan(), LatencySummary.of(store.shippingLatencies()),
+                provider.requests(), provider.operations(), provider.reads(), audit,
+                LedgerFigures.of(ledger.timedEntries()));
     }
 
     private NaiveStageConsumers consumers(String name, String topic, NaiveStages.Stage stage) {

@@ -33,7 +33,7 @@ final class NaiveOrderStore {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE naive_order (order_id text PRIMARY KEY, state text NOT NULL,"
                     + " placed_at timestamptz NOT NULL, settled_at timestamptz, reason text, reservation_id text,"
-                    + " authorization_id text, shipment_id text)");
+                    + " authorization_id text, shipment_id text, delivered_at timestamptz)");
         }
     }
 
@@ -56,6 +56,16 @@ final class NaiveOrderStore {
                 shipmentId, time(at), orderId);
     }
 
+    void delivered(String orderId, Instant at) throws SQLException {
+        update("UPDATE naive_order SET state = 'DELIVERED', delivered_at = ? WHERE order_id = ?", time(at), orderId);
+    }
+
+    /** The shipment ended in an exception at the provider after it was accepted. */
+    void fulfillmentException(String orderId, String reason, Instant at) throws SQLException {
+        update("UPDATE naive_order SET state = 'FULFILLMENT_EXCEPTION', reason = ?, delivered_at = ?"
+                + " WHERE order_id = ?", reason, time(at), orderId);
+    }
+
     /** Ends an order off the happy path: {@code state} is CANCELLED or REJECTED. */
     void ended(String orderId, FinalState state, String reason, Instant at) throws SQLException {
         update("UPDATE naive_order SET state = ?, reason = ?, settled_at = ? WHERE order_id = ?", state.name(), reason,
@@ -63,11 +73,16 @@ final class NaiveOrderStore {
     }
 
     long settled() throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM naive_order WHERE settled_at IS NOT NULL")) {
-            r.next();
-            return r.getLong(1);
-        }
+        return countWhere("settled_at IS NOT NULL");
+    }
+
+    /** Orders at the end of the workflow: delivered, ended in a fulfillment exception, cancelled or rejected. */
+    long finished() throws SQLException {
+        return countWhere("state IN ('DELIVERED', 'FULFILLMENT_EXCEPTION', 'CANCELLED', 'REJECTED')");
+    }
+
+    long deliveredCount() throws SQLException {
+        return countWhere("state = 'DELIVERED'");
     }
 
     /** Every order's final state; orders still on their way are UNSETTLED. */
@@ -78,7 +93,9 @@ final class NaiveOrderStore {
             while (r.next()) {
                 String state = r.getString(2);
                 states.put(r.getString(1), switch (state) {
-                    case "SHIPPED", "CANCELLED", "REJECTED" -> FinalState.valueOf(state);
+                    // Delivered or not, the shipment was accepted: what the providers' books are audited against.
+                    case "SHIPPED", "DELIVERED", "FULFILLMENT_EXCEPTION" -> FinalState.SHIPPED;
+                    case "CANCELLED", "REJECTED" -> FinalState.valueOf(state);
                     default -> FinalState.UNSETTLED;
                 });
             }
@@ -99,7 +116,8 @@ final class NaiveOrderStore {
     List<Duration> shippingLatencies() throws SQLException {
         List<Duration> latencies = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT placed_at, settled_at FROM naive_order WHERE state = 'SHIPPED'")) {
+             ResultSet r = s.executeQuery("SELECT placed_at, settled_at FROM naive_order"
+                     + " WHERE shipment_id IS NOT NULL")) {
             while (r.next()) {
                 latencies.add(Duration.between(r.getObject(1, OffsetDateTime.class),
                         r.getObject(2, OffsetDateTime.class)));
@@ -110,8 +128,22 @@ final class NaiveOrderStore {
 
     /** First order placed → last order settled; zero before anything settled. */
     Duration wallTime() throws SQLException {
+        return sinceFirstPlaced("max(settled_at)");
+    }
+
+    /** First order placed → last shipment accepted; zero before anything shipped. */
+    Duration shippingSpan() throws SQLException {
+        return sinceFirstPlaced("max(settled_at) FILTER (WHERE shipment_id IS NOT NULL)");
+    }
+
+    /** First order placed → last order delivered; zero before anything was delivered. */
+    Duration deliverySpan() throws SQLException {
+        return sinceFirstPlaced("max(delivered_at) FILTER (WHERE state = 'DELIVERED')");
+    }
+
+    private Duration sinceFirstPlaced(String lastMoment) throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT min(placed_at), max(settled_at) FROM naive_order")) {
+             ResultSet r = s.executeQuery("SELECT min(placed_at), " + lastMoment + " FROM naive_order")) {
             r.next();
             OffsetDateTime first = r.getObject(1, OffsetDateTime.class);
             OffsetDateTime last = r.getObject(2, OffsetDateTime.class);
@@ -119,15 +151,11 @@ final class NaiveOrderStore {
         }
     }
 
-    /** First order placed → last shipment accepted; zero before anything shipped. */
-    Duration shippingSpan() throws SQLException {
+    private long countWhere(String condition) throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT min(placed_at), max(settled_at) FILTER (WHERE state = 'SHIPPED')"
-                     + " FROM naive_order")) {
+             ResultSet r = s.executeQuery("SELECT count(*) FROM naive_order WHERE " + condition)) {
             r.next();
-            OffsetDateTime first = r.getObject(1, OffsetDateTime.class);
-            OffsetDateTime last = r.getObject(2, OffsetDateTime.class);
-            return first == null || last == null ? Duration.ZERO : Duration.between(first, last);
+            return r.getLong(1);
         }
     }
 

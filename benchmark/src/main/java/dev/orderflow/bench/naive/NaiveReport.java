@@ -19,6 +19,7 @@ public final class NaiveReport {
                 .append("| figure | value |\n|---|---|\n");
         row(md, "orders placed", r.placed());
         row(md, "shipment accepted", r.shipped());
+        row(md, "delivered (stock committed)", r.delivered());
         row(md, "rejected (out of stock)", r.rejected());
         row(md, "cancelled (rolled back)", r.cancelled());
         row(md, "lost (unsettled at the end, nothing flags them)", r.unsettled());
@@ -32,6 +33,7 @@ public final class NaiveReport {
         row(md, "multiple live reservations", a.multipleLiveReservations());
         row(md, "orders needing an operator (found only by reconciliation)", a.ordersNeedingOperator());
         row(md, "provider requests / logical operations", r.providerCalls() + " / " + r.logicalOperations());
+        row(md, "shipment reads while following to delivery", r.shipmentReads());
         row(md, "retry amplification", String.format("%.2f", r.retryAmplification()));
         row(md, "latency placed → shipment accepted p50 / p95 / p99", millis(r.latency().p50()) + " / "
                 + millis(r.latency().p95()) + " / " + millis(r.latency().p99()) + " ms");
@@ -39,6 +41,8 @@ public final class NaiveReport {
         row(md, "throughput (settled orders/s)", String.format("%.1f", r.throughputPerSecond()));
         row(md, "throughput to shipment accepted (orders/s, first placed → last accepted)",
                 String.format("%.1f", r.shippedPerSecond()));
+        row(md, "throughput to delivered (orders/s, first placed → last delivered)",
+                String.format("%.1f", r.deliveredPerSecond()));
         ledger(md, r.ledger());
         oursPerSecond.ifPresent(ours -> row(md, "stage-aware throughput / baseline",
                 String.format("%.1f / %.1f = %.0f %%", ours, r.shippedPerSecond(), 100 * r.ratio(ours))));
@@ -55,18 +59,21 @@ public final class NaiveReport {
         m.put("retryKeys", r.settings().retryKeys().name());
         m.put("placed", r.placed());
         m.put("shipped", r.shipped());
+        m.put("delivered", r.delivered());
         m.put("rejected", r.rejected());
         m.put("cancelled", r.cancelled());
         m.put("lost", r.unsettled());
         m.put("audit", r.audit());
         m.put("providerRequests", r.providerCalls());
         m.put("logicalOperations", r.logicalOperations());
+        m.put("shipmentReads", r.shipmentReads());
         m.put("retryAmplification", r.retryAmplification());
         m.put("latencyMs", Map.of("samples", r.latency().samples(), "p50", millis(r.latency().p50()),
                 "p95", millis(r.latency().p95()), "p99", millis(r.latency().p99()), "max", millis(r.latency().max())));
         m.put("wallTimeMs", r.wallTime().toMillis());
         m.put("throughputPerSecond", r.throughputPerSecond());
         m.put("shippedPerSecond", r.shippedPerSecond());
+        m.put("deliveredPerSecond", r.deliveredPerSecond());
         m.put("ledger", ledgerJson(r.ledger()));
         oursPerSecond.ifPresent(ours -> m.put("stageAwareToBaselineRatio", r.ratio(ours)));
         return m;

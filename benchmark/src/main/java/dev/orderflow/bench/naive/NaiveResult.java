@@ -8,21 +8,26 @@ import java.time.Duration;
  * @param settings          how the run was driven
  * @param placed            orders placed (committed by the intake)
  * @param shipped           orders whose shipment the fulfillment provider accepted
+ * @param delivered         of those, orders the pipeline saw delivered (and committed the stock of)
  * @param rejected          orders rejected for a business reason (out of stock)
  * @param cancelled         orders rolled back and cancelled (declined payment, shipping refused, or retries exhausted)
  * @param unsettled         orders still without a final state when the drain timeout ended: lost, as far as anyone
  *                          can tell (nothing flags them)
  * @param wallTime          first order placed → last order settled
  * @param shippingSpan      first order placed → last shipment accepted
+ * @param deliverySpan      first order placed → last order delivered
  * @param latency           order placed → shipment accepted, over the shipped orders
  * @param providerCalls     HTTP requests sent to the providers, every attempt counted
- * @param logicalOperations provider operations the stages meant to do (reserve, authorize, accept, release, void)
+ * @param logicalOperations provider operations the stages meant to do (reserve, authorize, accept, commit, release,
+ *                          void)
+ * @param shipmentReads     reads of a shipment's stage while following it to delivery (not in the amplification)
  * @param audit             the providers' books against the pipeline's own states
  * @param ledger            the figures the sandbox's ledger alone gives (the yardstick shared with the stage-aware run)
  */
-public record NaiveResult(NaiveSettings settings, long placed, long shipped, long rejected, long cancelled,
-        long unsettled, Duration wallTime, Duration shippingSpan, LatencySummary latency, long providerCalls, long logicalOperations,
-        LedgerAudit audit, LedgerFigures ledger) {
+public record NaiveResult(NaiveSettings settings, long placed, long shipped, long delivered, long rejected,
+        long cancelled, long unsettled, Duration wallTime, Duration shippingSpan, Duration deliverySpan,
+        LatencySummary latency, long providerCalls, long logicalOperations, long shipmentReads, LedgerAudit audit,
+        LedgerFigures ledger) {
 
     /** Settled orders (shipped, rejected or cancelled) per second of wall time. */
     public double throughputPerSecond() {
@@ -35,6 +40,14 @@ public record NaiveResult(NaiveSettings settings, long placed, long shipped, lon
      */
     public double shippedPerSecond() {
         return perSecond(shipped, shippingSpan);
+    }
+
+    /**
+     * Orders delivered per second, first order placed → last delivered: the same measure as the stage-aware system's
+     * "delivered" throughput.
+     */
+    public double deliveredPerSecond() {
+        return perSecond(delivered, deliverySpan);
     }
 
     /** Provider requests per logical operation: 1.0 when nothing was retried. */

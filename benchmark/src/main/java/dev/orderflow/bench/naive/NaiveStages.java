@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The three naive stages. Each calls its provider through the blind-retry client, commits its state, then publishes
  * the next event (dual write). Any failure, a business rejection or retries run out alike, rolls the order back at
- * once (release the stock, void the payment) and cancels it: a timeout is taken for "not done".
+ * once (release the stock, void the payment) and cancels it: a timeout is taken for "not done". An accepted shipment
+ * is followed to delivery by {@link NaiveDeliveries}.
  */
 final class NaiveStages {
 
@@ -27,10 +28,13 @@ final class NaiveStages {
     private final NaiveOrderStore store;
     private final DualWriter events;
     private final NaiveTopics topics;
+    private final NaiveDeliveries deliveries;
     private final Clock clock;
 
-    NaiveStages(BlindRetryClient provider, NaiveOrderStore store, DualWriter events, NaiveTopics topics, Clock clock) {
+    NaiveStages(BlindRetryClient provider, NaiveOrderStore store, DualWriter events, NaiveTopics topics,
+            NaiveDeliveries deliveries, Clock clock) {
         this.provider = provider;
+        this.deliveries = deliveries;
         this.store = store;
         this.events = events;
         this.topics = topics;
@@ -74,7 +78,9 @@ final class NaiveStages {
                     order.address(), "items", List.of(Map.of("sku", order.sku(), "quantity", order.quantity()))),
                     "ship-" + order.orderId());
             if (outcome instanceof Outcome.Done done) {
-                store.shipped(order.orderId(), done.body().path("shipmentId").asText(), clock.instant());
+                String shipmentId = done.body().path("shipmentId").asText();
+                store.shipped(order.orderId(), shipmentId, clock.instant());
+                deliveries.follow(order, shipmentId);
             } else {
                 compensate("void", provider.act("/payments/authorizations/" + order.authorizationId() + "/void"));
                 release(order);

@@ -19,18 +19,22 @@ import java.util.Set;
  *
  * @param shippedPerSecond the baseline's orders/s to shipment accepted (first order placed → last shipment accepted)
  * @param ratio            the system's orders/s to shipment accepted / {@code shippedPerSecond}
+ * @param deliveredPerSecond the baseline's orders/s to delivered (first order placed → last delivery)
+ * @param deliveredRatio   the system's orders/s to delivered / {@code deliveredPerSecond}
  * @param figures          every figure of the baseline's run (as {@code bin/benchmark naive} writes them)
  * @param markdown         the same, as a Markdown table, for report.md
  */
-public record BaselineRun(double shippedPerSecond, double ratio, Map<String, Object> figures,
-                          @JsonIgnore String markdown) {
+public record BaselineRun(double shippedPerSecond, double ratio, double deliveredPerSecond, double deliveredRatio,
+                          Map<String, Object> figures, @JsonIgnore String markdown) {
 
     /** What a {@code PUT /admin/faults} body may hold for the baseline to run with the same faults. */
     private static final Set<String> TRANSLATABLE = Set.of("profile", "overrides");
 
-    static BaselineRun of(NaiveResult result, double oursPerSecond, String command) {
+    static BaselineRun of(NaiveResult result, double oursPerSecond, double oursDeliveredPerSecond, String command) {
         OptionalDouble ours = OptionalDouble.of(oursPerSecond);
-        return new BaselineRun(result.shippedPerSecond(), result.ratio(oursPerSecond),
+        double baselineDelivered = result.deliveredPerSecond();
+        return new BaselineRun(result.shippedPerSecond(), result.ratio(oursPerSecond), baselineDelivered,
+                baselineDelivered == 0 ? 0 : oursDeliveredPerSecond / baselineDelivered,
                 NaiveReport.json(result, command, ours), NaiveReport.markdown(result, command, ours));
     }
 

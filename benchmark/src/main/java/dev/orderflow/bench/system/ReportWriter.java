@@ -99,8 +99,11 @@ final class ReportWriter {
 
         if (r.baseline() != null) {
             md.append(line("\n## The naive baseline, same broker and PostgreSQL, run right after\n\nThe system's "
-                    + "throughput to shipment accepted is **%.0f %%** of the baseline's (%.1f / %.1f orders/s).\n",
-                    100 * r.baseline().ratio(), f.acceptedPerSecond(), r.baseline().shippedPerSecond()));
+                    + "throughput to shipment accepted is **%.0f %%** of the baseline's (%.1f / %.1f orders/s); to "
+                    + "delivered, %.0f %% (%.1f / %.1f orders/s). Both follow every shipment to delivery and commit "
+                    + "its stock.\n", 100 * r.baseline().ratio(), f.acceptedPerSecond(),
+                    r.baseline().shippedPerSecond(), 100 * r.baseline().deliveredRatio(), f.deliveredPerSecond(),
+                    r.baseline().deliveredPerSecond()));
             md.append(r.baseline().markdown().replaceFirst("^# ", "### "));
         }
 

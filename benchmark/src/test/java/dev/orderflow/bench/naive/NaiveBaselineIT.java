@@ -31,16 +31,21 @@ class NaiveBaselineIT {
     }
 
     @Test
-    void withoutFaultsEveryOrderShipsOnceAndTheBooksAreClean(KafkaFixture kafka, PostgresFixture postgres)
+    void withoutFaultsEveryOrderShipsOnceIsDeliveredAndTheBooksAreClean(KafkaFixture kafka, PostgresFixture postgres)
             throws Exception {
         NaiveResult result = NaiveBaseline.run(small(), kafka.bootstrapServers(), postgres.server(), progress());
 
         assertThat(result.placed()).isEqualTo(ORDERS);
         assertThat(result.shipped()).as("the first %d orders of the load carry no declined card", ORDERS)
                 .isEqualTo(ORDERS);
+        assertThat(result.delivered()).as("every shipment followed to delivery").isEqualTo(ORDERS);
         assertThat(result.unsettled()).isZero();
         assertThat(result.audit()).isEqualTo(new LedgerAudit(0, 0, 0, 0, 0, 0, 0, 0, 0));
-        assertThat(result.providerCalls()).isEqualTo(result.logicalOperations()).isEqualTo(3L * ORDERS);
+        assertThat(result.providerCalls()).as("reserve, authorize, accept, commit")
+                .isEqualTo(result.logicalOperations()).isEqualTo(4L * ORDERS);
+        assertThat(result.shipmentReads()).as("each read at least one 2 s step after the one before, four steps")
+                .isGreaterThanOrEqualTo(4L * ORDERS);
+        assertThat(result.deliveredPerSecond()).isPositive().isLessThan(result.shippedPerSecond());
         assertThat(result.latency().samples()).isEqualTo(ORDERS);
         assertThat(result.throughputPerSecond()).isPositive();
     }

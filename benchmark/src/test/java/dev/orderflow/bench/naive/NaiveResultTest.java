@@ -41,6 +41,14 @@ class NaiveResultTest {
     }
 
     @Test
+    void deliveredPerSecondCountsDeliveriesUpToTheLastOne() {
+        // 80 delivered; the last delivery 4 s after the first order
+        NaiveResult result = result(80, 5, 15, 0, Duration.ofSeconds(4), 300, 250);
+
+        assertThat(result.deliveredPerSecond()).isCloseTo(20.0, within(1e-9));
+    }
+
+    @Test
     void ratioIsOursOverTheBaselinesShipmentsPerSecond() {
         NaiveResult baseline = result(100, 0, 0, 0, Duration.ofSeconds(4), 300, 300);
 
@@ -76,8 +84,9 @@ class NaiveResultTest {
 
     private static NaiveResult result(long shipped, long rejected, long cancelled, long unsettled, Duration wall,
             long requests, long operations) {
+        // Every shipment delivered, the last one at the end of the wall time.
         return new NaiveResult(NaiveSettings.of(1, 1, "none"), shipped + rejected + cancelled + unsettled, shipped,
-                rejected, cancelled, unsettled, wall, wall.dividedBy(2), LatencySummary.EMPTY, requests, operations, CLEAN,
-                LedgerFigures.of(List.of()));
+                shipped, rejected, cancelled, unsettled, wall, wall.dividedBy(2), wall, LatencySummary.EMPTY, requests,
+                operations, 4 * shipped, CLEAN, LedgerFigures.of(List.of()));
     }
 }

@@ -41,11 +41,12 @@ class ReportWriterTest {
 
     @Test
     void theBaselineShareIsJudgedOnlyAtTheMaximumRate() {
-        BaselineRun baseline = new BaselineRun(500, 0.7, Map.of(), "# Naive baseline, faults `none`\n\n| x | y |\n");
+        BaselineRun baseline = new BaselineRun(500, 0.7, 400, 0.75, Map.of(),
+                "# Naive baseline, faults `none`\n\n| x | y |\n");
 
         TargetCheck atMax = report("max", "none", 100, 1500, 10).withBaseline(baseline).targets().get(2);
-        TargetCheck below = report("max", "none", 100, 1500, 10).withBaseline(new BaselineRun(500, 0.5, Map.of(),
-                "")).targets().get(2);
+        TargetCheck below = report("max", "none", 100, 1500, 10).withBaseline(new BaselineRun(500, 0.5, 400, 0.5,
+                Map.of(), "")).targets().get(2);
         TargetCheck atRate = report("250", "none", 100, 1500, 10).withBaseline(baseline).targets().get(2);
 
         assertThat(atMax.target()).isEqualTo(">= 60 % of the naive baseline's throughput");
@@ -56,6 +57,7 @@ class ReportWriterTest {
         assertThat(atRate.verdict()).startsWith("not measured by this run (needs --rate max");
         assertThat(ReportWriter.markdown(report("max", "none", 100, 1500, 10).withBaseline(baseline)))
                 .contains("## The naive baseline, same broker and PostgreSQL", "**70 %** of the baseline's",
+                        "to delivered, 75 %",
                         "### Naive baseline, faults `none`");
     }
 
