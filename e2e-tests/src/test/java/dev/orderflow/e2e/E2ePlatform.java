@@ -4,15 +4,14 @@ import dev.orderflow.infra.WorkDirectories;
 import dev.orderflow.infra.kafka.KafkaTopics;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.inventory.InventoryService;
+import dev.orderflow.launcher.PlatformServices;
 import dev.orderflow.orderstream.OrderStreamApp;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
-import dev.orderflow.orderstream.intake.IntakeService;
 import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
 import dev.orderflow.runtime.kafka.OrderTopics;
-import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.service.StageService;
 import dev.orderflow.runtime.service.StageServiceRunner;
 import dev.orderflow.sandbox.ProviderSandbox;
@@ -24,8 +23,6 @@ import dev.orderflow.testing.PostgresFixture;
 import dev.orderflow.testing.SchemaRegistryFixture;
 import dev.orderflow.testing.UniqueNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +34,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -68,7 +64,6 @@ final class E2ePlatform implements AutoCloseable {
     /** A SKU the stock provider knows but has none of. */
     static final String SOLD_OUT_SKU = "SKU-SOLD-OUT";
     static final List<String> STOCKED_SKUS = List.of("SKU-1", "SKU-2");
-    private static final String ORDERS_DATABASE = "orders";
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, StageService> services = new LinkedHashMap<>();
@@ -105,7 +100,7 @@ final class E2ePlatform implements AutoCloseable {
         SchemaRegistrar.withPackagedLevels(URI.create(registry.confluentApiUrl())).registerAll();
         createTopics();
         Map<String, ConnectionInfo> databases = new LinkedHashMap<>();
-        for (String name : List.of(ORDERS_DATABASE, "inventory", "payment", "shipping")) {
+        for (String name : List.of(PlatformServices.ORDERS_DATABASE, "inventory", "payment", "shipping")) {
             ConnectionInfo db = postgres.newDatabase("e2e_" + name);
             DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
             databases.put(name, db);
@@ -127,7 +122,8 @@ final class E2ePlatform implements AutoCloseable {
         }
         Path stateDir = WorkDirectories.createTemp("e2e-order-stream");
         running.push(() -> WorkDirectories.deleteRecursively(stateDir));
-        OrderStreamApp orderStream = startOrderStream(stateDir, databases.get(ORDERS_DATABASE));
+        OrderStreamApp orderStream = PlatformServices.startOrderStream(kafka.bootstrapServers(),
+                registry.apicurioApiUrl(), stateDir, databases.get(PlatformServices.ORDERS_DATABASE), running);
         running.push(orderStream);
         orderApi = URI.create("http://127.0.0.1:" + orderStream.httpPort() + "/");
         log.info("e2e platform ready in {} ms: order API {}, sandbox {}",
@@ -190,24 +186,6 @@ final class E2ePlatform implements AutoCloseable {
             settings.put(policy + "status.query.schedule", "1s");
         }
         return settings;
-    }
-
-    private OrderStreamApp startOrderStream(Path stateDir, ConnectionInfo intakeDb) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        settings.put(OrderStreamConfig.REGISTRY_URL, registry.apicurioApiUrl());
-        settings.put(OrderStreamConfig.HTTP_PORT, "0");
-        settings.put(OrderStreamConfig.STATE_DIR, stateDir.toString());
-        settings.put(OrderStreamConfig.PUNCTUATION_INTERVAL_MS, "1000");
-        settings.put(OrderStreamConfig.STREAMS_PREFIX + "processing.exception.handler.global.enabled", "true");
-        settings.put(OrderStreamConfig.INTAKE_JDBC_URL, intakeDb.jdbcUrl());
-        settings.put(OrderStreamConfig.INTAKE_JDBC_USER, intakeDb.user());
-        settings.put(OrderStreamConfig.INTAKE_JDBC_PASSWORD, intakeDb.password() == null ? "" : intakeDb.password());
-        OrderStreamConfig config = new OrderStreamConfig(settings);
-        IntakeService intake = IntakeService.start(config.intakeDatabase().orElseThrow(), config.registry());
-        running.push(intake);
-        return OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.of(intake.handler()),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     /** Starts a stage service (again) with the settings it had: same database, same consumer group. */

@@ -153,8 +153,12 @@ public final class PlatformServices implements AutoCloseable {
         }
     }
 
-    /** order-stream with its state in a temporary directory: the local platform starts from nothing every time. */
-    private static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
+    /**
+     * order-stream (with the order intake on {@code intakeDb}) as the local platform runs it: HTTP on a free port,
+     * punctuation every second, state in {@code stateDir}. The intake service is pushed onto {@code running}, for the
+     * caller to close after the app.
+     */
+    public static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
             java.nio.file.Path stateDir, ConnectionInfo intakeDb, Deque<AutoCloseable> running) {
         Map<String, String> settings = new HashMap<>();
         settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers);

@@ -1,7 +1,6 @@
 package dev.orderflow.bench.consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orderflow.events.EventMetadata;
 import dev.orderflow.events.LineItem;
@@ -18,6 +17,7 @@ import dev.orderflow.infra.registry.SchemaRegistrySettings;
 import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.consumer.EventConsumer;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
+import dev.orderflow.runtime.jdbc.StageDataSources;
 import dev.orderflow.runtime.policy.StageCallExecutor;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
 import dev.orderflow.runtime.provider.ProviderClient;
@@ -119,11 +119,6 @@ final class ConsumerBenchmark {
 
     private Run drain(String name, String topic, int threads, int maxPoll, String bootstrap,
             RegistrySettings registry, ConnectionInfo db, ProviderSandbox sandbox) throws Exception {
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(db.jdbcUrl());
-        pool.setUsername(db.user());
-        pool.setPassword(db.password());
-        pool.setMaximumPoolSize(4);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerSettings.NAME, name);
@@ -134,7 +129,8 @@ final class ConsumerBenchmark {
         config.put(ConsumerSettings.MAX_POLL_RECORDS, Integer.toString(maxPoll));
         progress("(" + name + ") draining " + settings.orders() + " orders with worker.threads=" + threads
                 + ", max.poll.records=" + maxPoll + " ...");
-        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+        // The pool a stage service opens, so the runtime is measured with its own database settings.
+        try (HikariDataSource dataSource = StageDataSources.open(name, db.jdbcUrl(), db.user(), db.password(), 4)) {
             ObjectMapper json = StageServiceRunner.stateJson();
             StageCallExecutor calls = new StageCallExecutor(StagePolicyConfig.load("inventory", Map.of(),
                     Map.of("max.concurrent.calls", "256")), meters, Clock.systemUTC());

@@ -70,7 +70,7 @@ final class ReportWriter {
         md.append("\n## Where the orders ended\n\n| stage | orders |\n|---|---|\n");
         f.finalStages().forEach((stage, count) -> row(md, stage.name(), "%d", count));
 
-        CallCounts calls = r.findings().providerCalls().counts();
+        CallCounts calls = r.findings().providerCalls();
         md.append(line("\n## Provider calls\n\nRetry amplification: **%.3f** calls per logical operation (%d calls to "
                 + "reserve, release, commit, authorize, void, refund and accept / %d distinct idempotency keys or "
                 + "resources). All provider calls but the progress feed, status checks included: %d, %.3f per logical "

@@ -1,6 +1,7 @@
 package dev.orderflow.bench.system;
 
 import dev.orderflow.infra.InfrastructureStartException;
+import dev.orderflow.sandbox.client.CallCounts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1000",
-            description = "Orders placed (at up to 100/s) and worked to delivery before the measured run, so the JIT"
+            description = "Orders placed (at 20/s) and worked to delivery before the measured run, so the JIT"
                     + " has compiled the hot paths, consumer groups have joined and connections are open; not"
                     + " measured (default: ${DEFAULT-VALUE}; 0: none).")
     int warmup;
@@ -87,11 +88,11 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
     Path registryJar;
 
     /**
-     * Fast enough that the default warm-up takes about 10 s, slow enough that it does not build a backlog. A run in a
-     * cold JVM measures the JIT compiler as much as the platform: at 120 orders/s, p99 2.6 s cold, 0.5 s after a
-     * warm-up of 1,000 orders, with the machine 92 % busy against 57 %.
+     * Slow enough to leave the JIT compiler spare CPU: a run in a cold JVM measures the compiler as much as the
+     * platform. At 120 orders/s, p99 was 2.6 s with 20 warm-up orders, 1.4 s after 1,000 placed at 100/s (10 s,
+     * the compiler still busy) and 0.5 s after 1,000 placed at 20/s.
      */
-    private static final int WARMUP_RATE = 100;
+    private static final int WARMUP_RATE = 20;
     private static final Duration WARMUP_TIMEOUT = Duration.ofSeconds(120);
 
     private PrintWriter out;
@@ -132,7 +133,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             double servicesSeconds = (System.nanoTime() - servicesStarted) / 1e9;
             progress(String.format(Locale.ROOT, "  ready in %.1f s", servicesSeconds));
             warmUp(pipeline, listener, perSecond);
-            ProviderCalls beforeRun = pipeline.findings().providerCalls();
+            CallCounts beforeRun = pipeline.findings().providerCalls();
             listener.switchTo(recorder);
             progress(String.format(Locale.ROOT, "placing %d orders at %s/s with faults %s, retry "
                     + "budget %s ...", orders, rate, faultSetting.name(), retryBudget));

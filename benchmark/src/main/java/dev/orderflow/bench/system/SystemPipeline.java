@@ -10,6 +10,7 @@ import dev.orderflow.launcher.PlatformServices;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.serde.RegistrySettings;
+import dev.orderflow.sandbox.client.CallCounts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -115,7 +116,7 @@ public final class SystemPipeline implements Pipeline {
     @Override
     public PipelineFindings findings() throws IOException, InterruptedException {
         producer.flush();
-        ProviderCalls calls = ProviderCalls.fromJson(get(services.sandboxUri().resolve("/admin/calls")));
+        CallCounts calls = CallCounts.fromJson(get(services.sandboxUri().resolve("/admin/calls")));
         InvariantAudit audit = InvariantAudit.fromJson(get(services.sandboxUri().resolve("/ledger/invariants")));
         return new PipelineFindings(calls, audit);
     }

@@ -15,8 +15,8 @@ class ReportWriterTest {
                 new LatencySummary(1000, 300, 700, 900, 1200, 350), LatencySummary.EMPTY, LatencySummary.EMPTY,
                 4000, 1400, Map.of(OrderStage.DELIVERED, 990L, OrderStage.FULFILLING, 10L), List.of(),
                 Map.of("placed → reserved", new LatencySummary(1000, 40, 90, 120, 200, 45)));
-        ProviderCalls calls = new ProviderCalls(new CallCounts(Map.of("stock.reserve",
-                new CallCounts.OperationCalls((long) amplificationCalls, 100, Map.of("OK", 100L)))));
+        CallCounts calls = new CallCounts(Map.of("stock.reserve",
+                new CallCounts.OperationCalls((long) amplificationCalls, 100, Map.of("OK", 100L))));
         InvariantAudit audit = new InvariantAudit(true, 3000, Map.of("multipleCharges", 0));
         ResourceUsage resources = new ResourceUsage(List.of(new ResourceUsage.GroupUsage("benchmark JVM", 1, peakMb,
                 peakMb / 2, 1.2)), peakMb, 10, 0.9, 3.5, 2);

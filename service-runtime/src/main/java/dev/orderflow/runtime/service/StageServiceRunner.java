@@ -3,13 +3,13 @@ package dev.orderflow.runtime.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orderflow.runtime.config.Durations;
 import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.consumer.EventConsumer;
 import dev.orderflow.runtime.consumer.StageHandler;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
+import dev.orderflow.runtime.jdbc.StageDataSources;
 import dev.orderflow.runtime.policy.StageCallExecutor;
 import dev.orderflow.runtime.policy.StagePolicy;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
@@ -97,16 +97,9 @@ public final class StageServiceRunner implements AutoCloseable {
     }
 
     private static HikariDataSource dataSource(String name, ServiceSettings own) {
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName(name);
-        pool.setJdbcUrl(own.getString(ServiceSettings.JDBC_URL));
-        pool.setUsername(own.getString(ServiceSettings.JDBC_USER));
-        pool.setPassword(own.getPassword(ServiceSettings.JDBC_PASSWORD).value());
-        pool.setMaximumPoolSize(own.getInt(ServiceSettings.JDBC_POOL_SIZE));
-        // A database that does not answer is a failed batch, retried with backoff: waiting Hikari's default 30 s
-        // for a connection would only stall the loop (and its shutdown).
-        pool.setConnectionTimeout(5_000);
-        return new HikariDataSource(pool);
+        return StageDataSources.open(name, own.getString(ServiceSettings.JDBC_URL),
+                own.getString(ServiceSettings.JDBC_USER), own.getPassword(ServiceSettings.JDBC_PASSWORD).value(),
+                own.getInt(ServiceSettings.JDBC_POOL_SIZE));
     }
 
     public EventConsumer<?> consumer() {
