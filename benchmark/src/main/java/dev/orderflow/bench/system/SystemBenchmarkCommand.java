@@ -89,8 +89,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
 
     /**
      * Slow enough to leave the JIT compiler spare CPU: a run in a cold JVM measures the compiler as much as the
-     * platform. At 120 orders/s, p99 was 2.6 s with 20 warm-up orders, 1.4 s after 1,000 placed at 100/s (10 s,
-     * the compiler still busy) and 0.5 s after 1,000 placed at 20/s.
+     * platform. At 120 orders/s, p99 was 1.45 s with 20 warm-up orders and 0.56 s after 1,000 placed at 20/s; 1,000
+     * placed at 100/s (10 s, the compiler still busy) was not enough (docs/benchmark.md, "Two things that moved every
+     * figure").
      */
     private static final int WARMUP_RATE = 20;
     private static final Duration WARMUP_TIMEOUT = Duration.ofSeconds(120);
