@@ -70,22 +70,7 @@ final class BlindRetryClient {
      */
     Outcome read(String path) {
         reads.incrementAndGet();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(attemptTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new Outcome.Done(json.readTree(response.body()));
-            }
-            return status >= 400 && status < 500 && status != 429
-                    ? new Outcome.Refused(status, json.readTree(response.body()).path("reason").asText())
-                    : new Outcome.Failed("HTTP " + status);
-        } catch (IOException e) {
-            return new Outcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.Failed("interrupted");
-        }
+        return attempt(() -> HttpRequest.newBuilder(base.resolve(path)).timeout(attemptTimeout).GET().build());
     }
 
     long reads() {
@@ -102,28 +87,40 @@ final class BlindRetryClient {
 
     private Outcome call(String path, Map<String, Object> body, String operationKey) {
         operations.incrementAndGet();
-        String lastError = "not tried";
+        Outcome outcome = new Outcome.Failed("not tried");
         for (int attempt = 1; attempt <= attempts; attempt++) {
             requests.incrementAndGet();
-            try {
-                HttpResponse<String> response = http.send(request(path, body, operationKey),
-                        HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return new Outcome.Done(json.readTree(response.body()));
-                }
-                if (status >= 400 && status < 500 && status != 429) {
-                    return new Outcome.Refused(status, json.readTree(response.body()).path("reason").asText());
-                }
-                lastError = "HTTP " + status;
-            } catch (IOException e) {
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome.Failed("interrupted");
+            outcome = attempt(() -> request(path, body, operationKey));
+            if (!(outcome instanceof Outcome.Failed) || Thread.currentThread().isInterrupted()) {
+                return outcome;
             }
         }
-        return new Outcome.Failed(lastError);
+        return outcome;
+    }
+
+    /** One request, as the shortcut reads its answer: 2xx done, 4xx but 429 refused, anything else failed. */
+    private Outcome attempt(RequestBuilder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Outcome.Done(json.readTree(response.body()));
+            }
+            return status >= 400 && status < 500 && status != 429
+                    ? new Outcome.Refused(status, json.readTree(response.body()).path("reason").asText())
+                    : new Outcome.Failed("HTTP " + status);
+        } catch (IOException e) {
+            return new Outcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Failed("interrupted");
+        }
+    }
+
+    /** Builds a request afresh for each attempt (a new idempotency key per attempt, when that is the setting). */
+    @FunctionalInterface
+    private interface RequestBuilder {
+        HttpRequest build() throws IOException;
     }
 
     private HttpRequest request(String path, Map<String, Object> body, String operationKey)

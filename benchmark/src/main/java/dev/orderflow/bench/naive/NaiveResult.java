@@ -57,8 +57,16 @@ public record NaiveResult(NaiveSettings settings, long placed, long shipped, lon
 
     /** {@code ours} (orders/s to shipment accepted) as a share of this baseline's {@link #shippedPerSecond()}. */
     public double ratio(double oursPerSecond) {
-        double baseline = shippedPerSecond();
-        return baseline == 0 ? 0 : oursPerSecond / baseline;
+        return share(oursPerSecond, shippedPerSecond());
+    }
+
+    /** {@code ours} (orders/s to delivered) as a share of this baseline's {@link #deliveredPerSecond()}. */
+    public double deliveredRatio(double oursPerSecond) {
+        return share(oursPerSecond, deliveredPerSecond());
+    }
+
+    private static double share(double ours, double baseline) {
+        return baseline == 0 ? 0 : ours / baseline;
     }
 
     static double perSecond(long count, Duration over) {

@@ -32,9 +32,8 @@ public record BaselineRun(double shippedPerSecond, double ratio, double delivere
 
     static BaselineRun of(NaiveResult result, double oursPerSecond, double oursDeliveredPerSecond, String command) {
         OptionalDouble ours = OptionalDouble.of(oursPerSecond);
-        double baselineDelivered = result.deliveredPerSecond();
-        return new BaselineRun(result.shippedPerSecond(), result.ratio(oursPerSecond), baselineDelivered,
-                baselineDelivered == 0 ? 0 : oursDeliveredPerSecond / baselineDelivered,
+        return new BaselineRun(result.shippedPerSecond(), result.ratio(oursPerSecond), result.deliveredPerSecond(),
+                result.deliveredRatio(oursDeliveredPerSecond),
                 NaiveReport.json(result, command, ours), NaiveReport.markdown(result, command, ours));
     }
 

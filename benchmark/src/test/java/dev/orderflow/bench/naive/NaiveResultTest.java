@@ -46,6 +46,8 @@ class NaiveResultTest {
         NaiveResult result = result(80, 5, 15, 0, Duration.ofSeconds(4), 300, 250);
 
         assertThat(result.deliveredPerSecond()).isCloseTo(20.0, within(1e-9));
+        assertThat(result.deliveredRatio(10)).isCloseTo(0.5, within(1e-9));
+        assertThat(result(0, 0, 0, 0, Duration.ZERO, 0, 0).deliveredRatio(10)).isZero();
     }
 
     @Test
