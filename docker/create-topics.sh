@@ -7,7 +7,7 @@ BOOTSTRAP=${BOOTSTRAP:-kafka:9092}
 PARTITIONS=${PARTITIONS:-6}
 topics=/opt/kafka/bin/kafka-topics.sh
 create() { "$topics" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$1" --partitions "$2" "${@:3}"; }
-for t in orders order.inventory order.payment order.shipping order.commands order.exceptions; do
+for t in orders order.inventory order.payment order.shipping fulfillment.feed order.commands order.exceptions; do
   create "$t" "$PARTITIONS"
 done
 create order.state "$PARTITIONS" --config cleanup.policy=compact

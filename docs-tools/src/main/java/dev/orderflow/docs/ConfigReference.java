@@ -92,6 +92,9 @@ public final class ConfigReference {
             String prefix = StagePolicyConfig.PREFIX + service.stage() + ".";
             stageTables.add(new Table("Stage policy of " + service.name() + " (`" + prefix + "*`)",
                     StagePolicyConfig.definition(prefix, service.policyDefaults())));
+            if (!service.settingsDefinition().names().isEmpty()) {
+                stageTables.add(new Table("Keys of " + service.name() + " only", service.settingsDefinition()));
+            }
         }
         components.add(new Component("Stage services (inventory-consumer, payment-consumer, shipping-consumer)",
                 ServiceSettings.envPrefix("<service>"),

@@ -134,7 +134,7 @@ final class E2ePlatform implements AutoCloseable {
         List<NewTopic> topics = new ArrayList<>();
         int partitions = OrderTopics.DEFAULT_PARTITIONS;
         for (String name : List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
-                OrderTopics.SHIPPING, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
+                OrderTopics.SHIPPING, OrderTopics.FULFILLMENT_FEED, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
             topics.add(new NewTopic(name, partitions, (short) 1));
         }
         topics.add(new NewTopic(OrderTopics.STATE, partitions, (short) 1)

@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,7 +100,8 @@ public final class PlatformServices implements AutoCloseable {
      * Starts the platform's parts on running infrastructure (the benchmark's way in).
      *
      * @param databases        one per name in {@link #databasesNeeded()} plus {@link #ORDERS_DATABASE}
-     * @param serviceOverrides settings every stage service gets on top of the platform's (e.g. {@code policy.*})
+     * @param serviceOverrides settings the stage services get on top of the platform's (e.g. {@code policy.*}); a key
+     *                         that only some services define (their own keys) goes to those only
      */
     public static PlatformServices start(String bootstrapServers, String registryApiUrl,
             Map<String, ConnectionInfo> databases, String faultProfile, Map<String, String> serviceOverrides,
@@ -133,7 +135,8 @@ public final class PlatformServices implements AutoCloseable {
             for (Map.Entry<String, StageService> entry : services.entrySet()) {
                 ConnectionInfo db = databases.get(entry.getKey());
                 StageServiceRunner runner = StageServiceRunner.start(entry.getValue(),
-                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox, serviceOverrides), meters,
+                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox,
+                                overridesFor(entry.getValue(), services.values(), serviceOverrides)), meters,
                         Clock.systemUTC());
                 running.push(runner);
                 endpoints.put(entry.getValue().name(), "database " + entry.getKey());
@@ -188,6 +191,17 @@ public final class PlatformServices implements AutoCloseable {
             settings.put(RelayConfig.SOURCE_PREFIX + name + ".password", db.password() == null ? "" : db.password());
         });
         return settings;
+    }
+
+    /** The overrides without the keys of other services' own (a key no service knows stays, and stops start-up). */
+    static Map<String, String> overridesFor(StageService service, Collection<StageService> all,
+            Map<String, String> overrides) {
+        Map<String, String> own = new HashMap<>(overrides);
+        for (StageService other : all) {
+            other.settingsDefinition().names().stream()
+                    .filter(key -> !service.settingsDefinition().names().contains(key)).forEach(own::remove);
+        }
+        return own;
     }
 
     private static Map<String, String> serviceSettings(String bootstrapServers, String registryApiUrl,

@@ -29,7 +29,7 @@ public final class PlatformTopics {
     public static List<String> create(Admin admin, List<String> consumers, int partitions, short replicas) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
-                OrderTopics.SHIPPING, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
+                OrderTopics.SHIPPING, OrderTopics.FULFILLMENT_FEED, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
             topics.add(new NewTopic(name, partitions, replicas));
         }
         topics.add(new NewTopic(OrderTopics.STATE, partitions, replicas)

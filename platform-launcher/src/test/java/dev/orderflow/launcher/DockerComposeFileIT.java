@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -90,8 +91,9 @@ class DockerComposeFileIT {
             Map<String, String> settings = ServiceSettings.load(stage.name(), null, env, Map.of());
             assertThat(settings.keySet()).as("%s: every variable carries its service's prefix", stage.name())
                     .hasSameSizeAs(env.keySet());
-            ServiceSettings.Split split = ServiceSettings.split(settings);
+            ServiceSettings.Split split = ServiceSettings.split(settings, stage.settingsDefinition());
             new ServiceSettings(split.service());
+            new AbstractConfig(stage.settingsDefinition(), split.stage());
             StagePolicyConfig.load(stage.stage(), split.policy(), stage.policyDefaults());
             Map<String, Object> consumer = new HashMap<>(split.consumer());
             consumer.putIfAbsent(ConsumerSettings.NAME, stage.name());

@@ -2,6 +2,7 @@ package dev.orderflow.schemas;
 
 import dev.orderflow.events.CancelOrderCommand;
 import dev.orderflow.events.FulfillmentProgressed;
+import dev.orderflow.events.FulfillmentStepObserved;
 import dev.orderflow.events.InventoryCommitted;
 import dev.orderflow.events.InventoryPending;
 import dev.orderflow.events.InventoryRejected;
@@ -38,6 +39,7 @@ public final class EventCatalog {
             PaymentAuthorized.class, PaymentDeclined.class, PaymentPending.class, PaymentVoided.class,
             PaymentRefunded.class,
             ShipmentAccepted.class, ShipmentRejected.class, ShipmentPending.class, FulfillmentProgressed.class,
+            FulfillmentStepObserved.class,
             OrderEscalated.class,
             ResolvePaymentCommand.class, RetryShippingCommand.class, CancelOrderCommand.class);
 

@@ -5,10 +5,16 @@ import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
 import dev.orderflow.runtime.service.StageService;
 import dev.orderflow.runtime.service.StageServiceContext;
+import dev.orderflow.runtime.service.StageCompanionContext;
+import dev.orderflow.shipping.adapter.feed.FeedSettings;
+import dev.orderflow.shipping.adapter.feed.FulfillmentFeedFollower;
 import dev.orderflow.shipping.adapter.http.HttpFulfillmentApi;
+import dev.orderflow.shipping.application.ProgressTracking;
 import dev.orderflow.shipping.application.ShippingHandler;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /** shipping-consumer as the runtime runs it: its topics, its policy defaults and its handler. */
 public final class ShippingService implements StageService {
@@ -28,7 +34,7 @@ public final class ShippingService implements StageService {
     /** Orders first: it decides which instance owns an order's deferred work. */
     @Override
     public List<String> defaultInputTopics() {
-        return List.of(OrderTopics.ORDERS, OrderTopics.PAYMENT, OrderTopics.COMMANDS);
+        return List.of(OrderTopics.ORDERS, OrderTopics.PAYMENT, OrderTopics.COMMANDS, OrderTopics.FULFILLMENT_FEED);
     }
 
     /**
@@ -43,14 +49,35 @@ public final class ShippingService implements StageService {
                 StagePolicyConfig.ESCALATION_DEADLINE, "4h");
     }
 
-    /** The runtime's tables (state, dedupe, outbox, deferred work) are all this stage needs. */
+    /** Beside the runtime's tables: the feed follower's cursor. */
     @Override
     public String migrationLocation() {
-        return null;
+        return "classpath:db/migration/shipping-consumer";
+    }
+
+    @Override
+    public ConfigDef settingsDefinition() {
+        return FeedSettings.DEFINITION;
     }
 
     @Override
     public StageHandler<?> createHandler(StageServiceContext context) {
-        return new ShippingHandler(new HttpFulfillmentApi(context.provider()), context.calls(), OrderTopics.SHIPPING);
+        FeedSettings feed = new FeedSettings(context.settings());
+        return new ShippingHandler(new HttpFulfillmentApi(context.provider()), context.calls(), OrderTopics.SHIPPING,
+                feed.enabled() ? ProgressTracking.byFeed(feed.safetyCheckInterval()) : ProgressTracking.polling());
+    }
+
+    /** The feed follower, when the feed is followed; its topic must be one the stage reads. */
+    @Override
+    public List<AutoCloseable> startCompanions(StageCompanionContext context) {
+        FeedSettings feed = new FeedSettings(context.stage().settings());
+        if (!feed.enabled()) {
+            return List.of();
+        }
+        if (!context.inputTopics().contains(feed.topic())) {
+            throw new ConfigException(FeedSettings.TOPIC, feed.topic(), "must be one of input.topics "
+                    + context.inputTopics() + ", or the steps copied there are never read");
+        }
+        return List.of(FulfillmentFeedFollower.start(feed, context));
     }
 }

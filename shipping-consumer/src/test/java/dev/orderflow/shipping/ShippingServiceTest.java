@@ -1,8 +1,12 @@
 package dev.orderflow.shipping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.shipping.adapter.feed.FeedSettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigException;
 import dev.orderflow.runtime.policy.StagePolicy;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
 import dev.orderflow.runtime.service.StageServiceCommand;
@@ -27,11 +31,26 @@ class ShippingServiceTest {
     }
 
     @Test
-    void itReadsOrdersFirstThenPaymentAndCommands() {
+    void itReadsOrdersFirstThenPaymentCommandsAndTheFulfillmentFeed() {
         assertThat(service.name()).isEqualTo("shipping-consumer");
         assertThat(service.defaultInputTopics()).containsExactly(OrderTopics.ORDERS, OrderTopics.PAYMENT,
-                OrderTopics.COMMANDS);
-        assertThat(service.migrationLocation()).as("the runtime's tables suffice").isNull();
+                OrderTopics.COMMANDS, OrderTopics.FULFILLMENT_FEED);
+        assertThat(service.migrationLocation()).as("the feed cursor's table")
+                .isEqualTo("classpath:db/migration/shipping-consumer");
+    }
+
+    @Test
+    void shipmentsArePolledByDefaultAndABadFeedSettingNamesItsKey() {
+        FeedSettings defaults = new FeedSettings(new AbstractConfig(service.settingsDefinition(), Map.of()));
+        assertThat(defaults.enabled()).isFalse();
+        assertThat(defaults.topic()).isEqualTo(OrderTopics.FULFILLMENT_FEED);
+        assertThat(defaults.safetyCheckInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> new AbstractConfig(service.settingsDefinition(),
+                Map.of(FeedSettings.PAGE_SIZE, "5000"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(FeedSettings.PAGE_SIZE);
+        assertThatThrownBy(() -> new AbstractConfig(service.settingsDefinition(),
+                Map.of(FeedSettings.POLL_INTERVAL, "soon"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(FeedSettings.POLL_INTERVAL);
     }
 
     @Test

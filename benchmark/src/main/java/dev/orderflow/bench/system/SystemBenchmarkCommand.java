@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +63,11 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             description = "The stage services' retry budget; off lifts it (default: ${DEFAULT-VALUE}).")
     String retryBudget;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A stage-service setting on top of the platform's, e.g. --set fulfillment.feed.enabled=false "
+                    + "(repeatable; a key only some services define goes to those).")
+    Map<String, String> serviceSettings = new LinkedHashMap<>();
+
     @Option(names = "--baseline", paramLabel = "naive|none", defaultValue = "naive",
             description = "Then run the naive baseline on the same broker and PostgreSQL, with the same orders, rate"
                     + " and faults, and report the system's throughput as a share of it; none skips it"
@@ -108,8 +114,8 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         progress("starting the infrastructure (broker, schema registry, PostgreSQL) ...");
         try (Infrastructure infrastructure = Infrastructure.start(registryJar)) {
             progress(String.format(Locale.ROOT, "  ready in %.1f s", infrastructure.readyIn().toMillis() / 1000.0));
-            BenchmarkReport report = run(new SystemPipeline(faultSetting, budget), infrastructure, perSecond,
-                    startedAt, faultSetting, budget);
+            BenchmarkReport report = run(new SystemPipeline(faultSetting, budget, serviceSettings), infrastructure,
+                    perSecond, startedAt, faultSetting, budget);
             if (baseline.equals("naive")) {
                 report = withBaseline(report, infrastructure, faultSetting, perSecond);
             }
@@ -293,10 +299,11 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
+        StringBuilder sets = new StringBuilder();
+        serviceSettings.forEach((key, value) -> sets.append(" --set ").append(key).append('=').append(value));
         return String.format(Locale.ROOT, "bin/benchmark system --orders %d --rate %s --faults %s --retry-budget %s"
-                + " --baseline %s --warmup %d --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget, baseline,
-                warmup,
-                drainSeconds, reportDir);
+                + "%s --baseline %s --warmup %d --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget,
+                sets, baseline, warmup, drainSeconds, reportDir);
     }
 
     private void progress(String line) {

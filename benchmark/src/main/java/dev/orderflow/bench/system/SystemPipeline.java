@@ -56,6 +56,7 @@ public final class SystemPipeline implements Pipeline {
 
     private final FaultSetting faults;
     private final boolean retryBudget;
+    private final Map<String, String> serviceOverrides;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -66,11 +67,14 @@ public final class SystemPipeline implements Pipeline {
     private KafkaConsumer<byte[], byte[]> consumer;
 
     /**
-     * @param retryBudget false to lift the stage services' retry budget (the overload comparison)
+     * @param retryBudget      false to lift the stage services' retry budget (the overload comparison)
+     * @param serviceOverrides stage-service settings on top of the platform's (a key a service does not define
+     *                         stops start-up naming it)
      */
-    public SystemPipeline(FaultSetting faults, boolean retryBudget) {
+    public SystemPipeline(FaultSetting faults, boolean retryBudget, Map<String, String> serviceOverrides) {
         this.faults = faults;
         this.retryBudget = retryBudget;
+        this.serviceOverrides = Map.copyOf(serviceOverrides);
     }
 
     @Override
@@ -85,7 +89,7 @@ public final class SystemPipeline implements Pipeline {
         names.addAll(PlatformServices.databasesNeeded());
         Map<String, ConnectionInfo> databases = infrastructure.createDatabases(names);
         services = PlatformServices.start(infrastructure.bootstrapServers(), infrastructure.registryApiUrl(),
-                databases, "none", retryBudget ? Map.of() : NO_RETRY_BUDGET, new SimpleMeterRegistry());
+                databases, "none", overrides(), new SimpleMeterRegistry());
         running.add(services);
         HttpResponse<String> installed = http.send(HttpRequest.newBuilder(services.sandboxUri().resolve("/admin/faults"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(faults.requestBody()))
@@ -198,6 +202,12 @@ public final class SystemPipeline implements Pipeline {
             case "OrderEscalated" -> OrderStage.ESCALATED;
             default -> null;
         };
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> settings = new HashMap<>(retryBudget ? Map.of() : NO_RETRY_BUDGET);
+        settings.putAll(serviceOverrides);
+        return settings;
     }
 
     private static Map<String, String> noRetryBudget() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -130,6 +131,22 @@ public final class ConsumerSettings extends AbstractConfig {
 
     public List<Duration> durations(String key) {
         return Durations.parseList(key, getString(key));
+    }
+
+    /**
+     * An idempotent producer's configuration ({@code acks=all}): the {@code kafka.producer.*} overrides, the brokers,
+     * and the client id {@code <name>-<purpose>}. Dead letters and anything a service publishes beside its outbox
+     * use it.
+     */
+    public Map<String, Object> producerConfig(String purpose) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.putAll(clientOverrides(KAFKA_PRODUCER_PREFIX));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, getList(BOOTSTRAP_SERVERS));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, name() + "-" + purpose);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
     }
 
     Map<String, Object> clientOverrides(String prefix) {

@@ -38,7 +38,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -92,7 +91,7 @@ public final class EventConsumer<S> implements AutoCloseable {
         this.metrics = new ConsumerMetrics(meters, settings.name());
         this.kafka = new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        this.deadLetterProducer = new KafkaProducer<>(producerConfig(settings), new ByteArraySerializer(),
+        this.deadLetterProducer = new KafkaProducer<>(settings.producerConfig("dead-letters"), new ByteArraySerializer(),
                 new ByteArraySerializer());
         AtomicInteger threadNo = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.getInt(ConsumerSettings.WORKER_THREADS), r -> {
@@ -303,16 +302,6 @@ public final class EventConsumer<S> implements AutoCloseable {
         return config;
     }
 
-    private static Map<String, Object> producerConfig(ConsumerSettings settings) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.putAll(settings.clientOverrides(ConsumerSettings.KAFKA_PRODUCER_PREFIX));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getList(ConsumerSettings.BOOTSTRAP_SERVERS));
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, settings.name() + "-dead-letters");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return config;
-    }
 
     /** Keeps the assignment visible to the deferred-work query; nothing is in flight while poll() rebalances. */
     private final class Rebalance implements ConsumerRebalanceListener {

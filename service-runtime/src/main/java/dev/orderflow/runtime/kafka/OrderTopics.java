@@ -16,6 +16,11 @@ public final class OrderTopics {
     public static final String PAYMENT = "order.payment";
     /** {@code Shipment*} and {@code FulfillmentProgressed} events of shipping-consumer. */
     public static final String SHIPPING = "order.shipping";
+    /**
+     * {@code FulfillmentStepObserved}: the fulfillment provider's event feed copied into Kafka by shipping-consumer's
+     * feed follower, keyed by order id; only shipping-consumer reads it.
+     */
+    public static final String FULFILLMENT_FEED = "fulfillment.feed";
     /** Operator commands ({@code ResolvePaymentCommand}, {@code RetryShippingCommand}, {@code CancelOrderCommand}). */
     public static final String COMMANDS = "order.commands";
     /** Compacted read model: the latest order state per order id, written by order-stream. */

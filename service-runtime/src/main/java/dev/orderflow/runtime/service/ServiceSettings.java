@@ -47,24 +47,31 @@ public final class ServiceSettings extends AbstractConfig {
         super(DEFINITION, own, false);
     }
 
-    /** The three groups of keys of one service configuration. */
-    public record Split(Map<String, Object> service, Map<String, Object> policy, Map<String, Object> consumer) {
+    /**
+     * The groups of keys of one service configuration: the runtime's service keys, the stage's own keys
+     * ({@link StageService#settingsDefinition()}), the policy and the consumer loop.
+     */
+    public record Split(Map<String, Object> service, Map<String, Object> stage, Map<String, Object> policy,
+            Map<String, Object> consumer) {
     }
 
-    public static Split split(Map<String, ?> all) {
+    public static Split split(Map<String, ?> all, ConfigDef stageKeys) {
         Map<String, Object> service = new HashMap<>();
+        Map<String, Object> stage = new HashMap<>();
         Map<String, Object> policy = new HashMap<>();
         Map<String, Object> consumer = new HashMap<>();
         all.forEach((k, v) -> {
             if (DEFINITION.names().contains(k)) {
                 service.put(k, v);
+            } else if (stageKeys.names().contains(k)) {
+                stage.put(k, v);
             } else if (k.startsWith(StagePolicyConfig.PREFIX)) {
                 policy.put(k, v);
             } else {
                 consumer.put(k, v);
             }
         });
-        return new Split(service, policy, consumer);
+        return new Split(service, stage, policy, consumer);
     }
 
     /** Merges file, environment and explicit settings (later wins). */

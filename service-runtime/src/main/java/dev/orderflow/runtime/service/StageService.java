@@ -3,6 +3,7 @@ package dev.orderflow.runtime.service;
 import dev.orderflow.runtime.consumer.StageHandler;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * What makes a stage service: a name, the topics it reads, its policy defaults and its handler. Everything else
@@ -26,5 +27,21 @@ public interface StageService {
     /** Flyway location of the service's own migrations (V100+), or null when it needs only the runtime's tables. */
     String migrationLocation();
 
+    /**
+     * Keys of the service's own beyond the runtime's, validated like them (a bad one stops start-up naming it); the
+     * handler and the companions read them from {@link StageServiceContext#settings()}. None by default.
+     */
+    default ConfigDef settingsDefinition() {
+        return new ConfigDef();
+    }
+
     StageHandler<?> createHandler(StageServiceContext context);
+
+    /**
+     * Work that runs beside the consumer loop (e.g. following a provider's event feed), started after the loop and
+     * closed before it. None by default.
+     */
+    default List<AutoCloseable> startCompanions(StageCompanionContext context) {
+        return List.of();
+    }
 }

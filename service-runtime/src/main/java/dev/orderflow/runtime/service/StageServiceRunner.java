@@ -15,12 +15,15 @@ import dev.orderflow.runtime.policy.StagePolicy;
 import dev.orderflow.runtime.policy.StagePolicyConfig;
 import dev.orderflow.runtime.policy.StagePolicyTable;
 import dev.orderflow.runtime.provider.ProviderClient;
+import dev.orderflow.runtime.serde.RegistrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +41,17 @@ public final class StageServiceRunner implements AutoCloseable {
     private final EventConsumer<?> consumer;
     private final ServiceHttpEndpoint endpoint;
     private final StagePolicy policy;
+    private final List<AutoCloseable> companions;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private StageServiceRunner(HikariDataSource dataSource, StageCallExecutor calls, EventConsumer<?> consumer,
-            ServiceHttpEndpoint endpoint, StagePolicy policy) {
+            ServiceHttpEndpoint endpoint, StagePolicy policy, List<AutoCloseable> companions) {
         this.dataSource = dataSource;
         this.calls = calls;
         this.consumer = consumer;
         this.endpoint = endpoint;
         this.policy = policy;
+        this.companions = companions;
     }
 
     /** The JSON mapper of stage states: dates as ISO-8601 text, so stored states stay readable. */
@@ -56,8 +62,9 @@ public final class StageServiceRunner implements AutoCloseable {
 
     public static StageServiceRunner start(StageService service, Map<String, String> settings, MeterRegistry meters,
             Clock clock) {
-        ServiceSettings.Split split = ServiceSettings.split(settings);
+        ServiceSettings.Split split = ServiceSettings.split(settings, service.settingsDefinition());
         ServiceSettings own = new ServiceSettings(split.service());
+        AbstractConfig stageSettings = new AbstractConfig(service.settingsDefinition(), split.stage(), false);
         StagePolicy policy = StagePolicyConfig.load(service.stage(), split.policy(), service.policyDefaults());
         Map<String, Object> consumerKeys = new HashMap<>(split.consumer());
         consumerKeys.putIfAbsent(ConsumerSettings.NAME, service.name());
@@ -67,6 +74,7 @@ public final class StageServiceRunner implements AutoCloseable {
 
         HikariDataSource dataSource = dataSource(service.name(), own);
         StageCallExecutor calls = null;
+        EventConsumer<?> consumer = null;
         try {
             if (service.migrationLocation() == null) {
                 DatabaseMigrations.migrate(dataSource);
@@ -77,17 +85,22 @@ public final class StageServiceRunner implements AutoCloseable {
                     Durations.parse(ServiceSettings.PROVIDER_CONNECT_TIMEOUT,
                             own.getString(ServiceSettings.PROVIDER_CONNECT_TIMEOUT)), new ObjectMapper());
             calls = new StageCallExecutor(policy, meters, clock);
-            StageServiceContext context = new StageServiceContext(provider, policy, calls, clock);
+            StageServiceContext context = new StageServiceContext(provider, policy, calls, clock, stageSettings);
             StageHandler<?> handler = service.createHandler(context);
-            EventConsumer<?> consumer = EventConsumer.start(consumerSettings, handler, dataSource, meters, clock,
-                    stateJson());
+            consumer = EventConsumer.start(consumerSettings, handler, dataSource, meters, clock, stateJson());
+            List<AutoCloseable> companions = service.startCompanions(new StageCompanionContext(context,
+                    consumerSettings.name(), consumerSettings.inputTopics(), dataSource, consumerSettings.producerConfig("companion"),
+                    RegistrySettings.of(consumerSettings.getString(ConsumerSettings.REGISTRY_URL)), meters));
             int port = own.getInt(ServiceSettings.HTTP_PORT);
             ServiceHttpEndpoint endpoint = port < 0 ? null : ServiceHttpEndpoint.start(port, consumer, meters);
             LOG.info("{}: consuming {} (dead letters to {}, replays from {}){}", service.name(),
                     consumerSettings.inputTopics(), consumerSettings.deadLetterTopic(), consumerSettings.replayTopic(),
                     endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
-            return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy);
+            return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy, companions);
         } catch (RuntimeException e) {
+            if (consumer != null) {
+                consumer.close();
+            }
             if (calls != null) {
                 calls.close();
             }
@@ -114,22 +127,42 @@ public final class StageServiceRunner implements AutoCloseable {
         return dataSource;
     }
 
+    /** What the service runs beside its consumer loop ({@link StageService#startCompanions}). */
+    public List<AutoCloseable> companions() {
+        return companions;
+    }
+
     /** Port of /health and /metrics, or -1 when turned off. */
     public int httpPort() {
         return endpoint == null ? -1 : endpoint.port();
     }
 
     /**
-     * Finishes the batch in flight, commits, leaves the group, then closes the endpoint and the pool and removes the
-     * breaker gauge (a runner started again on the same registry shows its own breaker).
+     * Stops the companions, finishes the batch in flight, commits, leaves the group, then closes the endpoint and the
+     * pool and removes the breaker gauge (a runner started again on the same registry shows its own breaker). A second
+     * call does nothing.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = companions.size() - 1; i >= 0; i--) {
+            closeQuietly(companions.get(i));
+        }
         consumer.close();
         calls.close();
         if (endpoint != null) {
             endpoint.close();
         }
         dataSource.close();
+    }
+
+    private static void closeQuietly(AutoCloseable companion) {
+        try {
+            companion.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed", companion, e);
+        }
     }
 }

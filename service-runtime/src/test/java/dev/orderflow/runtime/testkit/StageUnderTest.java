@@ -93,6 +93,20 @@ public final class StageUnderTest implements AutoCloseable {
 
     /** Starts the service with test-speed schedules; {@code extra} settings win. */
     public StageUnderTest start(StageService service, List<String> inputOrder, Map<String, String> extra) {
+        runner = StageServiceRunner.start(service, settings(inputOrder, extra), meters, Clock.systemUTC());
+        return this;
+    }
+
+    /**
+     * Another instance of the service on the same topics, database and sandbox (its own meters); the caller closes
+     * it.
+     */
+    public StageServiceRunner startAnother(StageService service, List<String> inputOrder, Map<String, String> extra) {
+        return StageServiceRunner.start(service, settings(inputOrder, extra), new SimpleMeterRegistry(),
+                Clock.systemUTC());
+    }
+
+    private Map<String, String> settings(List<String> inputOrder, Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>();
         settings.put("consumer.name", consumerName);
         settings.put("bootstrap.servers", kafka.bootstrapServers());
@@ -111,8 +125,7 @@ public final class StageUnderTest implements AutoCloseable {
         settings.put("batch.retry.backoff.max", "200ms");
         settings.put("kafka.consumer.auto.offset.reset", "earliest");
         settings.putAll(extra);
-        runner = StageServiceRunner.start(service, settings, meters, Clock.systemUTC());
-        return this;
+        return settings;
     }
 
     public StageServiceRunner runner() {

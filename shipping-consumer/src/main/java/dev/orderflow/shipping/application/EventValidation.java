@@ -1,6 +1,7 @@
 package dev.orderflow.shipping.application;
 
 import dev.orderflow.events.CancelOrderCommand;
+import dev.orderflow.events.FulfillmentStepObserved;
 import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.events.PaymentAuthorized;
 import dev.orderflow.events.RetryShippingCommand;
@@ -32,6 +33,13 @@ final class EventValidation {
             operatorAndReason(retry.getOperator(), retry.getReason(), problems);
         } else if (event instanceof CancelOrderCommand cancel) {
             operatorAndReason(cancel.getOperator(), cancel.getReason(), problems);
+        } else if (event instanceof FulfillmentStepObserved step) {
+            if (step.getShipmentId().isBlank()) {
+                problems.add("shipmentId: must not be blank");
+            }
+            if (step.getStage().isBlank()) {
+                problems.add("stage: must not be blank");
+            }
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package dev.orderflow.shipping.application;
 
 import dev.orderflow.events.CancelOrderCommand;
 import dev.orderflow.events.EventMetadata;
+import dev.orderflow.events.FulfillmentStepObserved;
 import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.events.PaymentAuthorized;
 import dev.orderflow.events.RetryShippingCommand;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The shipping stage: once the order (address, items) and its confirmed payment are both known — they come on
  * different topics, in either order — ask the fulfillment provider to accept a shipment, then follow it to
- * delivery. DESIGN.md §1's shipping column is in {@link AcceptanceSteps}, tracking in {@link ProgressSteps}.
+ * delivery (its steps come from the provider's event feed, copied into Kafka by the service, or from reading the
+ * shipment). DESIGN.md §1's shipping column is in {@link AcceptanceSteps}, tracking in {@link ProgressSteps}.
  * Operators may retry after a rejection (a new key version) or cancel before acceptance.
  */
 public final class ShippingHandler implements StageHandler<ShippingState> {
@@ -36,9 +38,13 @@ public final class ShippingHandler implements StageHandler<ShippingState> {
     private final ProgressSteps progress;
     private final AcceptanceSteps acceptance;
 
-    /** @param topic where the stage announces its events (the outbox row's destination) */
-    public ShippingHandler(FulfillmentApi fulfillment, StageCallExecutor calls, String topic) {
-        this.ports = new ShippingPorts(fulfillment, calls, topic);
+    /**
+     * @param topic    where the stage announces its events (the outbox row's destination)
+     * @param tracking how accepted shipments are followed
+     */
+    public ShippingHandler(FulfillmentApi fulfillment, StageCallExecutor calls, String topic,
+            ProgressTracking tracking) {
+        this.ports = new ShippingPorts(fulfillment, calls, topic, tracking);
         this.escalations = new Escalations(ports);
         this.progress = new ProgressSteps(ports, escalations);
         this.acceptance = new AcceptanceSteps(ports, progress, escalations);
@@ -52,7 +58,8 @@ public final class ShippingHandler implements StageHandler<ShippingState> {
     @Override
     public boolean handles(SpecificRecord event) {
         return event instanceof OrderPlaced || event instanceof PaymentAuthorized
-                || event instanceof RetryShippingCommand || event instanceof CancelOrderCommand;
+                || event instanceof RetryShippingCommand || event instanceof CancelOrderCommand
+                || event instanceof FulfillmentStepObserved;
     }
 
     @Override
@@ -63,6 +70,10 @@ public final class ShippingHandler implements StageHandler<ShippingState> {
     @Override
     public Decision<ShippingState> onEvent(SpecificRecord event, EventMetadata metadata, ShippingState state,
             StageContext context) {
+        if (event instanceof FulfillmentStepObserved step) {
+            return progress.observed(state, new FulfillmentApi.Shipment(step.getShipmentId(), step.getStage(),
+                    step.getCarrier(), step.getTrackingNumber(), step.getExceptionReason()), context);
+        }
         ShippingState current = state != null ? state : ShippingState.empty(context.now(),
                 metadata.getCorrelationId());
         if (event instanceof OrderPlaced placed) {
@@ -99,7 +110,7 @@ public final class ShippingHandler implements StageHandler<ShippingState> {
                                 context);
                 case DeferralKinds.PROGRESS_POLL -> state.status() != ShippingStatus.ACCEPTED
                         ? Decision.unchanged(state)
-                        : progress.poll(state, action.attempts(), pastDeadline, context);
+                        : progress.poll(state, action.attempts(), context);
                 default -> {
                     LOG.warn("order {}: unknown deferred work '{}' ignored", context.orderId(), action.kind());
                     yield Decision.unchanged(state);

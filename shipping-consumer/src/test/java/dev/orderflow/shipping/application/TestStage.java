@@ -27,6 +27,10 @@ final class TestStage {
     final StageDriver<ShippingState> order;
 
     TestStage(String orderId) {
+        this(orderId, ProgressTracking.polling());
+    }
+
+    TestStage(String orderId, ProgressTracking tracking) {
         StageCallExecutor calls = new StageCallExecutor(StagePolicyConfig.load("shipping", Map.of(), Map.of(
                 StagePolicyConfig.MAX_QUICK_RETRIES, "1",
                 StagePolicyConfig.BACKOFF_INITIAL, "1ms",
@@ -35,7 +39,7 @@ final class TestStage {
                 StagePolicyConfig.DEFERRAL_SCHEDULE, "1s,5s,30s",
                 StagePolicyConfig.STATUS_QUERY_SCHEDULE, "2s,10s,1m",
                 StagePolicyConfig.ESCALATION_DEADLINE, "30m")), new SimpleMeterRegistry(), clock);
-        handler = new ShippingHandler(provider, calls, TOPIC);
+        handler = new ShippingHandler(provider, calls, TOPIC, tracking);
         order = new StageDriver<>(handler, clock, orderId);
     }
 

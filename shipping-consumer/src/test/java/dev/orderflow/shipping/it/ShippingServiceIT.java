@@ -2,6 +2,7 @@ package dev.orderflow.shipping.it;
 
 import dev.orderflow.runtime.testkit.StageUnderTest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,10 @@ import dev.orderflow.events.ShippingAddress;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.sandbox.ProviderSandbox;
 import dev.orderflow.sandbox.SandboxConfig;
+import dev.orderflow.runtime.service.StageServiceRunner;
 import dev.orderflow.shipping.ShippingService;
+import dev.orderflow.shipping.adapter.feed.FeedSettings;
+import dev.orderflow.shipping.adapter.feed.FulfillmentFeedFollower;
 import dev.orderflow.testing.KafkaFixture;
 import dev.orderflow.testing.PostgresFixture;
 import dev.orderflow.testing.RealInfrastructure;
@@ -28,9 +32,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +54,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShippingServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final List<String> INPUTS = List.of(OrderTopics.ORDERS, OrderTopics.PAYMENT, OrderTopics.COMMANDS);
+    private static final List<String> INPUTS = List.of(OrderTopics.ORDERS, OrderTopics.PAYMENT, OrderTopics.COMMANDS,
+            OrderTopics.FULFILLMENT_FEED);
 
     private final KafkaFixture kafka;
     private final PostgresFixture postgres;
@@ -63,13 +70,24 @@ class ShippingServiceIT {
 
     @BeforeEach
     void start() throws Exception {
+        start(Map.of());
+    }
+
+    /** A new sandbox, topics and database, and the service on them; {@code extra} settings win. */
+    private void start(Map<String, String> extra) throws Exception {
         ProviderSandbox sandbox = ProviderSandbox.start(SandboxConfig.builder()
                 .clock(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC)).build());
-        stage = new StageUnderTest(kafka, postgres, registry, sandbox, "shipping-it", INPUTS)
-                .start(new ShippingService(), INPUTS, Map.of(
-                        "policy.shipping.attempt.timeout", "500ms",
-                        "policy.shipping.deferral.schedule", "200ms,500ms",
-                        "policy.shipping.status.query.schedule", "200ms,500ms"));
+        stage = new StageUnderTest(kafka, postgres, registry, sandbox, "shipping-it", INPUTS);
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "policy.shipping.attempt.timeout", "500ms",
+                "policy.shipping.deferral.schedule", "200ms,500ms",
+                "policy.shipping.status.query.schedule", "200ms,500ms",
+                FeedSettings.ENABLED, "true",
+                FeedSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
+                FeedSettings.POLL_INTERVAL, "100ms",
+                FeedSettings.STANDBY_INTERVAL, "200ms"));
+        settings.putAll(extra);
+        stage.start(new ShippingService(), INPUTS, settings);
     }
 
     @AfterEach
@@ -77,8 +95,14 @@ class ShippingServiceIT {
         stage.close();
     }
 
-    @Test
-    void anAcceptedShipmentIsFollowedToDeliveryAsTheProvidersClockMoves() throws Exception {
+    @ParameterizedTest(name = "followed by {0}")
+    @ValueSource(strings = {"feed", "polling"})
+    void anAcceptedShipmentIsFollowedToDeliveryAsTheProvidersClockMoves(String tracking) throws Exception {
+        boolean feed = tracking.equals("feed");
+        if (!feed) {
+            stage.close();
+            start(Map.of(FeedSettings.ENABLED, "false"));
+        }
         String order = UniqueNames.of("order");
         stage.send(OrderTopics.ORDERS, placed(order, "1010"));
         stage.send(OrderTopics.PAYMENT, authorized(order));
@@ -98,6 +122,64 @@ class ShippingServiceIT {
         assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).singleElement()
                 .satisfies(e -> assertThat(e.path("idempotencyKey").asText()).isEqualTo("ship-" + order + "-1"));
         assertThat(stage.invariantsHold()).isTrue();
+        JsonNode calls = stage.getJson("/admin/calls").path("operations");
+        if (feed) {
+            assertThat(calls.path("fulfillment.status").path("calls").asInt()).as("no shipment read").isZero();
+            assertThat(stage.count("SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor")).isEqualTo(4);
+        } else {
+            assertThat(calls.path("fulfillment.status").path("calls").asInt()).isPositive();
+            assertThat(calls.path("fulfillment.events").path("calls").asInt()).as("feed not read").isZero();
+        }
+    }
+
+    @Test
+    void theFeedIsReadByOneInstanceAtATimeAndResumesAfterItsCursorWithoutRepeats() throws Exception {
+        String first = UniqueNames.of("order");
+        stage.send(OrderTopics.ORDERS, placed(first, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(first));
+        awaitAnnounced(first, "ShipmentAccepted");
+        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+        await("first delivered").atMost(WAIT).until(() -> stage.count(
+                "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 4);
+
+        try (StageServiceRunner standby = stage.startAnother(new ShippingService(), INPUTS, Map.of(
+                FeedSettings.ENABLED, "true", FeedSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
+                FeedSettings.POLL_INTERVAL, "100ms", FeedSettings.STANDBY_INTERVAL, "200ms"))) {
+            FulfillmentFeedFollower standbyFollower = follower(standby);
+            assertThat(follower(stage.runner()).reading()).isTrue();
+            await("the standby tried").pollDelay(Duration.ofMillis(500)).atMost(WAIT)
+                    .until(() -> !standbyFollower.reading());
+
+            stage.runner().close();
+            await("the standby took over").atMost(WAIT).until(standbyFollower::reading);
+
+            String second = UniqueNames.of("order");
+            stage.send(OrderTopics.ORDERS, placed(second, "1010"));
+            stage.send(OrderTopics.PAYMENT, authorized(second));
+            awaitAnnounced(second, "ShipmentAccepted");
+            stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+
+            awaitAnnounced(second, "ShipmentAccepted", "FulfillmentProgressed", "FulfillmentProgressed",
+                    "FulfillmentProgressed", "FulfillmentProgressed");
+            await("cursor moved on").atMost(WAIT).until(() -> stage.count(
+                    "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 8);
+            assertThat(stage.announcedTypes(first)).as("the first order's steps were not read again")
+                    .containsExactly("ShipmentAccepted", "FulfillmentProgressed", "FulfillmentProgressed",
+                            "FulfillmentProgressed", "FulfillmentProgressed");
+            assertThat(stage.getJson("/fulfillment/events?after=0&limit=100").path("events").size()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void aFeedTopicTheStageDoesNotReadStopsStartUpNamingTheKey() {
+        Map<String, String> settings = Map.of(FeedSettings.ENABLED, "true", FeedSettings.TOPIC, "nobody-reads-this");
+        assertThatThrownBy(() -> stage.startAnother(new ShippingService(), INPUTS, settings))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(FeedSettings.TOPIC);
+    }
+
+    private static FulfillmentFeedFollower follower(StageServiceRunner runner) {
+        return runner.companions().stream().filter(FulfillmentFeedFollower.class::isInstance)
+                .map(FulfillmentFeedFollower.class::cast).findFirst().orElseThrow();
     }
 
     @Test
