@@ -6,7 +6,6 @@ import dev.orderflow.runtime.policy.StagePolicyConfig;
 import dev.orderflow.runtime.service.StageService;
 import dev.orderflow.runtime.service.StageServiceContext;
 import dev.orderflow.runtime.service.StageCompanionContext;
-import dev.orderflow.shipping.adapter.feed.FeedSettings;
 import dev.orderflow.shipping.adapter.feed.FulfillmentFeedFollower;
 import dev.orderflow.shipping.adapter.http.HttpFulfillmentApi;
 import dev.orderflow.shipping.application.ProgressTracking;
@@ -38,9 +37,10 @@ public final class ShippingService implements StageService {
     }
 
     /**
-     * The status-query schedule also paces the progress polling of accepted shipments (its last delay repeats), and
-     * the escalation deadline is also the longest a shipment may make no progress before operators are called.
-     * Fulfillment steps take minutes to hours, so both are longer than the acceptance call's.
+     * The status-query schedule resolves an acceptance whose outcome is unknown (accepted shipments are read on
+     * {@link TrackingSettings#POLL_SCHEDULE}); the escalation deadline is also the longest a shipment may make no
+     * progress before operators are called. Fulfillment steps take minutes to hours, so both are longer than the
+     * acceptance call's.
      */
     @Override
     public Map<String, String> policyDefaults() {
@@ -57,25 +57,26 @@ public final class ShippingService implements StageService {
 
     @Override
     public ConfigDef settingsDefinition() {
-        return FeedSettings.DEFINITION;
+        return TrackingSettings.DEFINITION;
     }
 
     @Override
     public StageHandler<?> createHandler(StageServiceContext context) {
-        FeedSettings feed = new FeedSettings(context.settings());
+        TrackingSettings tracking = new TrackingSettings(context.settings());
         return new ShippingHandler(new HttpFulfillmentApi(context.provider()), context.calls(), OrderTopics.SHIPPING,
-                feed.enabled() ? ProgressTracking.byFeed(feed.safetyCheckInterval()) : ProgressTracking.polling());
+                tracking.enabled() ? ProgressTracking.byFeed(tracking.safetyCheckInterval())
+                        : ProgressTracking.polling(tracking.pollSchedule()));
     }
 
     /** The feed follower, when the feed is followed; its topic must be one the stage reads. */
     @Override
     public List<AutoCloseable> startCompanions(StageCompanionContext context) {
-        FeedSettings feed = new FeedSettings(context.stage().settings());
+        TrackingSettings feed = new TrackingSettings(context.stage().settings());
         if (!feed.enabled()) {
             return List.of();
         }
         if (!context.inputTopics().contains(feed.topic())) {
-            throw new ConfigException(FeedSettings.TOPIC, feed.topic(), "must be one of input.topics "
+            throw new ConfigException(TrackingSettings.TOPIC, feed.topic(), "must be one of input.topics "
                     + context.inputTopics() + ", or the steps copied there are never read");
         }
         return List.of(FulfillmentFeedFollower.start(feed, context));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.runtime.kafka.OrderTopics;
-import dev.orderflow.shipping.adapter.feed.FeedSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigException;
 import dev.orderflow.runtime.policy.StagePolicy;
@@ -41,16 +40,18 @@ class ShippingServiceTest {
 
     @Test
     void shipmentsArePolledByDefaultAndABadFeedSettingNamesItsKey() {
-        FeedSettings defaults = new FeedSettings(new AbstractConfig(service.settingsDefinition(), Map.of()));
+        TrackingSettings defaults = new TrackingSettings(new AbstractConfig(service.settingsDefinition(), Map.of()));
         assertThat(defaults.enabled()).isFalse();
+        assertThat(defaults.pollSchedule()).as("fulfillment moves in minutes, not at once").containsExactly(
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5));
         assertThat(defaults.topic()).isEqualTo(OrderTopics.FULFILLMENT_FEED);
         assertThat(defaults.safetyCheckInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThatThrownBy(() -> new AbstractConfig(service.settingsDefinition(),
-                Map.of(FeedSettings.PAGE_SIZE, "5000"))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(FeedSettings.PAGE_SIZE);
+                Map.of(TrackingSettings.PAGE_SIZE, "5000"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TrackingSettings.PAGE_SIZE);
         assertThatThrownBy(() -> new AbstractConfig(service.settingsDefinition(),
-                Map.of(FeedSettings.POLL_INTERVAL, "soon"))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(FeedSettings.POLL_INTERVAL);
+                Map.of(TrackingSettings.POLL_INTERVAL, "soon"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TrackingSettings.POLL_INTERVAL);
     }
 
     @Test

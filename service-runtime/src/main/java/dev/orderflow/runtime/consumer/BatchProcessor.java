@@ -241,7 +241,11 @@ final class BatchProcessor<S> {
         List<dev.orderflow.runtime.outbox.OutboxEvent> events = new ArrayList<>();
         List<DeferredActionStore.Row> rows = new ArrayList<>();
         List<UUID> finished = new ArrayList<>(droppedActions);
+        Map<String, List<String>> cancelled = new HashMap<>();
         for (OrderWork<S> work : done) {
+            if (!work.cancelledKinds.isEmpty()) {
+                cancelled.put(work.orderId, work.cancelledKinds);
+            }
             appliedEvents.addAll(work.applied);
             if (work.stateChanged) {
                 changedStates.put(work.orderId, new Versioned<>(work.state(), work.readVersion));
@@ -259,9 +263,7 @@ final class BatchProcessor<S> {
                 states.save(c, changedStates);
                 outbox.append(c, events);
                 deferred.delete(c, finished);
-                for (OrderWork<S> work : done) {
-                    deferred.cancel(c, work.orderId, work.cancelledKinds);
-                }
+                deferred.cancel(c, cancelled);
                 deferred.upsert(c, rows);
                 for (OrderWork<S> work : done) {
                     if (work.realignParkedTo != null) {

@@ -74,10 +74,13 @@ final class OrderWork<S> {
         state = decision.state();
         stateChanged |= decision.stateChanged();
         decision.events().forEach(o -> emitted.add(new Emitted(o, null)));
+        // A cancellation undoes what this batch scheduled of the kind before it; a deferral after it still counts
+        // (the commit deletes cancelled kinds before it writes the batch's deferrals).
+        rows.removeIf(row -> decision.cancelledKinds().contains(row.kind()));
+        cancelledKinds.addAll(decision.cancelledKinds());
         for (Deferral d : decision.deferrals()) {
             rows.add(new Row(orderId, partition, d.kind(), d.payload(), null, 1, d.dueAt(), d.deadline()));
         }
-        cancelledKinds.addAll(decision.cancelledKinds());
         if (eventId != null) {
             applied.add(eventId);
         }

@@ -129,16 +129,26 @@ public final class DeferredActionStore {
         }
     }
 
-    /** Cancels pending actions of these kinds for an order (e.g. the re-check an operator's resolution made moot). */
-    public void cancel(Connection c, String orderId, Collection<String> kinds) throws SQLException {
-        if (kinds.isEmpty()) {
+    /**
+     * Cancels pending actions of the given kinds, per order (e.g. the re-check an operator's resolution made moot),
+     * with one statement: a batch may cancel for hundreds of orders, and one round trip each was most of a commit.
+     */
+    public void cancel(Connection c, Map<String, ? extends Collection<String>> kindsByOrder) throws SQLException {
+        List<String> orders = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        kindsByOrder.forEach((order, orderKinds) -> orderKinds.forEach(kind -> {
+            orders.add(order);
+            kinds.add(kind);
+        }));
+        if (orders.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "DELETE FROM deferred_action WHERE consumer = ? AND order_id = ? AND kind = ANY (?)")) {
-            s.setString(1, consumer);
-            s.setString(2, orderId);
-            s.setArray(3, c.createArrayOf("varchar", kinds.toArray()));
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM deferred_action d"
+                + " USING unnest(?::varchar[], ?::varchar[]) AS cancelled (order_id, kind)"
+                + " WHERE d.consumer = ? AND d.order_id = cancelled.order_id AND d.kind = cancelled.kind")) {
+            s.setArray(1, c.createArrayOf("varchar", orders.toArray()));
+            s.setArray(2, c.createArrayOf("varchar", kinds.toArray()));
+            s.setString(3, consumer);
             s.executeUpdate();
         }
     }

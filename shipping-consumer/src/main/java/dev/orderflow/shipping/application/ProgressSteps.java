@@ -15,7 +15,7 @@ import java.util.List;
  * Follows an accepted shipment (the paper §6.7: acceptance is not delivery) and announces every new stage as
  * {@code FulfillmentProgressed}, until DELIVERED or EXCEPTION. Steps come from the provider's event feed when the
  * service follows it ({@link #observed}); a durable deferral also reads the shipment directly ({@link #poll}): on
- * the status-query schedule without the feed, as a slow safety net with it. An exception, or no progress for the
+ * the poll schedule without the feed, as a slow safety net with it. An exception, or no progress for the
  * escalation deadline, calls operators; reading goes on after the latter so a late delivery is still seen. A
  * failed read is simply repeated later.
  */
@@ -30,12 +30,11 @@ final class ProgressSteps {
     }
 
     /**
-     * The next direct read: on the policy's status-query schedule (its last delay repeats), or after the safety
-     * interval when the feed brings the steps. Its deadline counts from the last progress.
+     * The next direct read: on the poll schedule (its last delay repeats), or after the safety interval when the feed
+     * brings the steps. Its deadline counts from the last progress.
      */
     Deferral nextPoll(ShippingState state, int pollsSoFar, StageContext context) {
-        Duration delay = ports.tracking().feed() ? ports.tracking().safetyCheck()
-                : ports.policy().statusQueryDelay(pollsSoFar + 1);
+        Duration delay = ports.tracking().delayBefore(pollsSoFar + 1);
         return Deferral.of(DeferralKinds.PROGRESS_POLL, null, context.now().plus(delay), deadline(state));
     }
 

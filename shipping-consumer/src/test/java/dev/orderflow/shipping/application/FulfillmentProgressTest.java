@@ -8,6 +8,7 @@ import dev.orderflow.events.OrderEscalated;
 import dev.orderflow.runtime.failure.FailureCategory;
 import dev.orderflow.shipping.domain.FulfillmentStages;
 import dev.orderflow.shipping.domain.ShippingStatus;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,24 @@ class FulfillmentProgressTest {
         assertThat(delivered.getTrackingNumber()).isEqualTo("TRK1");
         assertThat(stage.order.state().status()).isEqualTo(ShippingStatus.DELIVERED);
         assertThat(stage.order.deferred).as("polling stops at a final stage").isEmpty();
+    }
+
+    @Test
+    void readsFollowThePollScheduleWhichStartsAgainAfterProgress() {
+        accepted();
+        assertThat(dueIn()).isEqualTo(Duration.ofSeconds(2));
+        stage.order.fire(DeferralKinds.PROGRESS_POLL);
+        assertThat(dueIn()).as("nothing new: the next delay").isEqualTo(Duration.ofSeconds(10));
+        stage.order.fire(DeferralKinds.PROGRESS_POLL);
+        assertThat(dueIn()).isEqualTo(Duration.ofMinutes(1));
+
+        stage.provider.move("shp-1", "PICKED", null);
+        stage.order.fire(DeferralKinds.PROGRESS_POLL);
+        assertThat(dueIn()).as("progress: the schedule starts again").isEqualTo(Duration.ofSeconds(2));
+    }
+
+    private Duration dueIn() {
+        return Duration.between(stage.now(), stage.order.deferred.get(DeferralKinds.PROGRESS_POLL).deferral().dueAt());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.orderflow.shipping.domain.ShippingState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +28,8 @@ final class TestStage {
     final StageDriver<ShippingState> order;
 
     TestStage(String orderId) {
-        this(orderId, ProgressTracking.polling());
+        this(orderId, ProgressTracking.polling(List.of(Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofMinutes(1))));
     }
 
     TestStage(String orderId, ProgressTracking tracking) {

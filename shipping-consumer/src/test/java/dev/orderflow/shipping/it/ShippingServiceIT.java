@@ -21,7 +21,7 @@ import dev.orderflow.sandbox.ProviderSandbox;
 import dev.orderflow.sandbox.SandboxConfig;
 import dev.orderflow.runtime.service.StageServiceRunner;
 import dev.orderflow.shipping.ShippingService;
-import dev.orderflow.shipping.adapter.feed.FeedSettings;
+import dev.orderflow.shipping.TrackingSettings;
 import dev.orderflow.shipping.adapter.feed.FulfillmentFeedFollower;
 import dev.orderflow.testing.KafkaFixture;
 import dev.orderflow.testing.PostgresFixture;
@@ -82,10 +82,11 @@ class ShippingServiceIT {
                 "policy.shipping.attempt.timeout", "500ms",
                 "policy.shipping.deferral.schedule", "200ms,500ms",
                 "policy.shipping.status.query.schedule", "200ms,500ms",
-                FeedSettings.ENABLED, "true",
-                FeedSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
-                FeedSettings.POLL_INTERVAL, "100ms",
-                FeedSettings.STANDBY_INTERVAL, "200ms"));
+                TrackingSettings.POLL_SCHEDULE, "200ms,500ms",
+                TrackingSettings.ENABLED, "true",
+                TrackingSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
+                TrackingSettings.POLL_INTERVAL, "100ms",
+                TrackingSettings.STANDBY_INTERVAL, "200ms"));
         settings.putAll(extra);
         stage.start(new ShippingService(), INPUTS, settings);
     }
@@ -101,7 +102,7 @@ class ShippingServiceIT {
         boolean feed = tracking.equals("feed");
         if (!feed) {
             stage.close();
-            start(Map.of(FeedSettings.ENABLED, "false"));
+            start(Map.of(TrackingSettings.ENABLED, "false"));
         }
         String order = UniqueNames.of("order");
         stage.send(OrderTopics.ORDERS, placed(order, "1010"));
@@ -143,8 +144,8 @@ class ShippingServiceIT {
                 "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 4);
 
         try (StageServiceRunner standby = stage.startAnother(new ShippingService(), INPUTS, Map.of(
-                FeedSettings.ENABLED, "true", FeedSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
-                FeedSettings.POLL_INTERVAL, "100ms", FeedSettings.STANDBY_INTERVAL, "200ms"))) {
+                TrackingSettings.ENABLED, "true", TrackingSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
+                TrackingSettings.POLL_INTERVAL, "100ms", TrackingSettings.STANDBY_INTERVAL, "200ms"))) {
             FulfillmentFeedFollower standbyFollower = follower(standby);
             assertThat(follower(stage.runner()).reading()).isTrue();
             await("the standby tried").pollDelay(Duration.ofMillis(500)).atMost(WAIT)
@@ -172,9 +173,9 @@ class ShippingServiceIT {
 
     @Test
     void aFeedTopicTheStageDoesNotReadStopsStartUpNamingTheKey() {
-        Map<String, String> settings = Map.of(FeedSettings.ENABLED, "true", FeedSettings.TOPIC, "nobody-reads-this");
+        Map<String, String> settings = Map.of(TrackingSettings.ENABLED, "true", TrackingSettings.TOPIC, "nobody-reads-this");
         assertThatThrownBy(() -> stage.startAnother(new ShippingService(), INPUTS, settings))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(FeedSettings.TOPIC);
+                .isInstanceOf(ConfigException.class).hasMessageContaining(TrackingSettings.TOPIC);
     }
 
     private static FulfillmentFeedFollower follower(StageServiceRunner runner) {

@@ -5,6 +5,7 @@ import dev.orderflow.events.FulfillmentStepObserved;
 import dev.orderflow.runtime.provider.ProviderClient;
 import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.service.StageCompanionContext;
+import dev.orderflow.shipping.TrackingSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +46,7 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
     /** Full pages read back to back before the tick yields (the lease and the shutdown are checked between ticks). */
     private static final int MAX_PAGES_PER_TICK = 20;
 
-    private final FeedSettings settings;
+    private final TrackingSettings settings;
     private final String consumer;
     private final DataSource dataSource;
     private final ProviderFeed feed;
@@ -60,7 +61,7 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
     private FeedLease lease;
     private Instant nextLeaseAttempt = Instant.MIN;
 
-    private FulfillmentFeedFollower(FeedSettings settings, StageCompanionContext context, ProviderClient provider,
+    private FulfillmentFeedFollower(TrackingSettings settings, StageCompanionContext context, ProviderClient provider,
             Producer<String, SpecificRecord> producer) {
         this.settings = settings;
         this.consumer = context.consumerName();
@@ -84,7 +85,7 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
     }
 
     /** Starts following at once; the first tick tries to take the lease. */
-    public static FulfillmentFeedFollower start(FeedSettings settings, StageCompanionContext context) {
+    public static FulfillmentFeedFollower start(TrackingSettings settings, StageCompanionContext context) {
         Producer<String, SpecificRecord> producer = new KafkaProducer<>(withClientId(context), new StringSerializer(),
                 EventSerdes.valueSerializer(context.registry()));
         FulfillmentFeedFollower follower = new FulfillmentFeedFollower(settings, context,

@@ -1,17 +1,19 @@
-package dev.orderflow.shipping.adapter.feed;
+package dev.orderflow.shipping;
 
 import dev.orderflow.runtime.config.Durations;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
-/** shipping-consumer's own keys: how accepted shipments are followed (the provider's event feed, or polling). */
-public final class FeedSettings {
+/** shipping-consumer's own keys: how accepted shipments are followed (reading each one, or the provider's feed). */
+public final class TrackingSettings {
 
+    public static final String POLL_SCHEDULE = "fulfillment.poll.schedule";
     public static final String ENABLED = "fulfillment.feed.enabled";
     public static final String TOPIC = "fulfillment.feed.topic";
     public static final String POLL_INTERVAL = "fulfillment.feed.poll.interval";
@@ -24,6 +26,12 @@ public final class FeedSettings {
     static final int MAX_PAGE = 1000;
 
     public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(POLL_SCHEDULE, Type.STRING, "10s,30s,1m,5m", Durations.positiveList(), Importance.MEDIUM,
+                    "Delays between reads of an accepted shipment (the last repeats; the count starts again after "
+                            + "each progress). Fulfillment moves in minutes to days, so the first read is not "
+                            + "immediate; an acceptance whose outcome is unknown is resolved on the quicker "
+                            + "policy.shipping.status.query.schedule. With the feed, the reads are only a safety net "
+                            + "(fulfillment.feed.safety.check.interval).")
             .define(ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Follow accepted shipments through the provider's event feed (one reader per service, copied "
                             + "into Kafka; one record per step) instead of reading every accepted shipment on the "
@@ -46,8 +54,12 @@ public final class FeedSettings {
 
     private final AbstractConfig values;
 
-    public FeedSettings(AbstractConfig values) {
+    public TrackingSettings(AbstractConfig values) {
         this.values = values;
+    }
+
+    public List<Duration> pollSchedule() {
+        return Durations.parseList(POLL_SCHEDULE, values.getString(POLL_SCHEDULE));
     }
 
     public boolean enabled() {
