@@ -91,8 +91,8 @@ public final class EventConsumer<S> implements AutoCloseable {
         this.metrics = new ConsumerMetrics(meters, settings.name());
         this.kafka = new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        this.deadLetterProducer = new KafkaProducer<>(settings.producerConfig("dead-letters"), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        this.deadLetterProducer = new KafkaProducer<>(settings.producerConfig("dead-letters"),
+                new ByteArraySerializer(), new ByteArraySerializer());
         AtomicInteger threadNo = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.getInt(ConsumerSettings.WORKER_THREADS), r -> {
             Thread t = new Thread(r, settings.name() + "-worker-" + threadNo.incrementAndGet());
@@ -301,7 +301,6 @@ public final class EventConsumer<S> implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return config;
     }
-
 
     /** Keeps the assignment visible to the deferred-work query; nothing is in flight while poll() rebalances. */
     private final class Rebalance implements ConsumerRebalanceListener {

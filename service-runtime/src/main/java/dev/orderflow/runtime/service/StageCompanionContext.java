@@ -16,8 +16,7 @@ import javax.sql.DataSource;
  * @param registry       the schema registry the loop decodes with
  */
 public record StageCompanionContext(StageServiceContext stage, String consumerName, List<String> inputTopics,
-        DataSource dataSource,
-        Map<String, Object> producerConfig, RegistrySettings registry, MeterRegistry meters) {
+        DataSource dataSource, Map<String, Object> producerConfig, RegistrySettings registry, MeterRegistry meters) {
 
     public StageCompanionContext {
         inputTopics = List.copyOf(inputTopics);

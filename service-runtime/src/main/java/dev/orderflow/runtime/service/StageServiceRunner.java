@@ -75,6 +75,7 @@ public final class StageServiceRunner implements AutoCloseable {
         HikariDataSource dataSource = dataSource(service.name(), own);
         StageCallExecutor calls = null;
         EventConsumer<?> consumer = null;
+        List<AutoCloseable> companions = List.of();
         try {
             if (service.migrationLocation() == null) {
                 DatabaseMigrations.migrate(dataSource);
@@ -88,8 +89,8 @@ public final class StageServiceRunner implements AutoCloseable {
             StageServiceContext context = new StageServiceContext(provider, policy, calls, clock, stageSettings);
             StageHandler<?> handler = service.createHandler(context);
             consumer = EventConsumer.start(consumerSettings, handler, dataSource, meters, clock, stateJson());
-            List<AutoCloseable> companions = service.startCompanions(new StageCompanionContext(context,
-                    consumerSettings.name(), consumerSettings.inputTopics(), dataSource, consumerSettings.producerConfig("companion"),
+            companions = service.startCompanions(new StageCompanionContext(context, consumerSettings.name(),
+                    consumerSettings.inputTopics(), dataSource, consumerSettings.producerConfig("companion"),
                     RegistrySettings.of(consumerSettings.getString(ConsumerSettings.REGISTRY_URL)), meters));
             int port = own.getInt(ServiceSettings.HTTP_PORT);
             ServiceHttpEndpoint endpoint = port < 0 ? null : ServiceHttpEndpoint.start(port, consumer, meters);
@@ -98,6 +99,7 @@ public final class StageServiceRunner implements AutoCloseable {
                     endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
             return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy, companions);
         } catch (RuntimeException e) {
+            companions.forEach(StageServiceRunner::closeQuietly);
             if (consumer != null) {
                 consumer.close();
             }

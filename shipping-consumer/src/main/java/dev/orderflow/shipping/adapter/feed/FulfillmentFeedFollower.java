@@ -8,13 +8,17 @@ import dev.orderflow.runtime.service.StageCompanionContext;
 import dev.orderflow.shipping.TrackingSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -26,6 +30,7 @@ import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,7 +62,7 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
     private final Counter published;
     private final Counter failures;
     private final AtomicLong cursorSeen = new AtomicLong(-1);
-    private final List<io.micrometer.core.instrument.Meter> gauges = new ArrayList<>();
+    private final List<Meter> gauges = new ArrayList<>();
     private FeedLease lease;
     private Instant nextLeaseAttempt = Instant.MIN;
 
@@ -97,13 +102,13 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
         return follower;
     }
 
-    private static java.util.Map<String, Object> withClientId(StageCompanionContext context) {
-        java.util.Map<String, Object> config = new java.util.HashMap<>(context.producerConfig());
-        config.put("client.id", context.consumerName() + "-fulfillment-feed");
+    private static Map<String, Object> withClientId(StageCompanionContext context) {
+        Map<String, Object> config = new HashMap<>(context.producerConfig());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, context.consumerName() + "-fulfillment-feed");
         return config;
     }
 
-    /** Whether this instance holds the lease right now (for tests and /health). */
+    /** Whether this instance holds the lease, and so reads the feed, right now. */
     public synchronized boolean reading() {
         return lease != null;
     }
@@ -217,7 +222,7 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
         synchronized (this) {
             dropLease();
         }
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
         gauges.forEach(meters::remove);
         meters.remove(published);
         meters.remove(failures);
