@@ -2,6 +2,8 @@ package dev.orderflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.schemas.EventCatalog;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -34,7 +36,7 @@ class LocalPlatformIT {
                 .containsPattern("Kafka broker \\(KRaft\\)\\s+127\\.0\\.0\\.1:\\d+")
                 .containsPattern("Schema registry \\(Confluent API\\)\\s+http://127\\.0\\.0\\.1:\\d+/apis/ccompat/v7")
                 .contains("embedded PostgreSQL")
-                .containsPattern("19 event schemas registered")
+                .contains(EventCatalog.types().size() + " event schemas registered")
                 .contains("database inventory", "database payment", "database shipping", "database orders")
                 .containsPattern("Outbox relay\\s+sources orders, inventory, payment, shipping")
                 .containsPattern("Provider sandbox \\(none faults\\)\\s+http://127\\.0\\.0\\.1:\\d+")

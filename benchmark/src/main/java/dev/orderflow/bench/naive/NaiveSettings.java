@@ -59,6 +59,11 @@ public record NaiveSettings(int orders, int perSecond, String faults, Map<String
                 DEFAULT_PARTITIONS, DEFAULT_PARTITIONS, Duration.ofSeconds(120));
     }
 
+    public NaiveSettings withOrders(int count) {
+        return new NaiveSettings(count, perSecond, faults, faultOverrides, attempts, attemptTimeout, retryKeys,
+                consumersPerStage, partitions, drainTimeout);
+    }
+
     public NaiveSettings withFaultOverrides(Map<String, Map<String, Object>> overrides) {
         return new NaiveSettings(orders, perSecond, faults, overrides, attempts, attemptTimeout, retryKeys,
                 consumersPerStage, partitions, drainTimeout);

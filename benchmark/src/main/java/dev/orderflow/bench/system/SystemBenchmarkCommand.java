@@ -1,5 +1,6 @@
 package dev.orderflow.bench.system;
 
+import dev.orderflow.bench.naive.NaiveBaseline;
 import dev.orderflow.infra.InfrastructureStartException;
 import dev.orderflow.sandbox.client.CallCounts;
 import java.io.PrintWriter;
@@ -79,6 +80,12 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
                     + " has compiled the hot paths, consumer groups have joined and connections are open; not"
                     + " measured (default: ${DEFAULT-VALUE}; 0: none).")
     int warmup;
+
+    @Option(names = "--warmup-burst", paramLabel = "N", defaultValue = "2000",
+            description = "Then orders placed at the run's own rate and worked to delivery, unmeasured, so the JIT has"
+                    + " also compiled the paths of that load (full batches at max); the naive baseline gets the same"
+                    + " burst before its measured run (default: ${DEFAULT-VALUE}; 0: none).")
+    int warmupBurst;
 
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait after the last order for every order to settle (default: ${DEFAULT-VALUE}).")
@@ -177,24 +184,41 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             progress("the naive baseline cannot take the fault setting " + faultSetting.name() + "; not run");
             return report;
         }
+        if (warmupBurst > 0) {
+            progress("warming the naive baseline up with " + warmupBurst + " orders at " + rate
+                    + "/s (not measured) ...");
+            NaiveBaseline.run(settings.get().withOrders(warmupBurst), infrastructure.bootstrapServers(),
+                    infrastructure.postgres(), out);
+        }
         progress("running the naive baseline on the same broker and PostgreSQL ...");
-        var result = dev.orderflow.bench.naive.NaiveBaseline.run(settings.get(), infrastructure.bootstrapServers(),
-                infrastructure.postgres(), out);
+        var result = NaiveBaseline.run(settings.get(), infrastructure.bootstrapServers(), infrastructure.postgres(),
+                out);
         return report.withBaseline(BaselineRun.of(result, report.figures().acceptedPerSecond(),
                 report.figures().deliveredPerSecond(), commandLine()));
     }
 
-    /** Works {@code --warmup} orders through to the end, unmeasured; a warm-up that does not settle is reported. */
+    /**
+     * Works {@code --warmup} orders at 20/s, then {@code --warmup-burst} orders at the run's rate, through to the
+     * end, unmeasured; a warm-up that does not settle is reported.
+     */
     private void warmUp(Pipeline pipeline, ForwardingListener listener, int perSecond) throws InterruptedException {
-        if (warmup == 0) {
-            return;
+        if (warmup > 0) {
+            progress("warming up with " + warmup + " orders at " + WARMUP_RATE + "/s (not measured) ...");
+            warmUpWith(pipeline, listener, warmup,
+                    perSecond == LoadGenerator.MAX_RATE ? WARMUP_RATE : Math.min(WARMUP_RATE, perSecond));
         }
+        if (warmupBurst > 0) {
+            progress("warming up with " + warmupBurst + " orders at " + rate + "/s (not measured) ...");
+            warmUpWith(pipeline, listener, warmupBurst, perSecond);
+        }
+    }
+
+    private void warmUpWith(Pipeline pipeline, ForwardingListener listener, int count, int perSecond)
+            throws InterruptedException {
         RunRecorder warmRecorder = new RunRecorder();
         listener.switchTo(warmRecorder);
-        progress("warming up with " + warmup + " orders (not measured) ...");
-        new LoadGenerator(pipeline, warmRecorder, Clock.systemUTC()).run(warmup,
-                perSecond == LoadGenerator.MAX_RATE ? WARMUP_RATE : Math.min(WARMUP_RATE, perSecond));
-        if (!warmRecorder.awaitSettled(warmup, WARMUP_TIMEOUT)) {
+        new LoadGenerator(pipeline, warmRecorder, Clock.systemUTC()).run(count, perSecond);
+        if (!warmRecorder.awaitSettled(count, WARMUP_TIMEOUT)) {
             progress("  warm-up orders did not all settle within " + WARMUP_TIMEOUT.toSeconds() + " s: "
                     + warmRecorder.counts());
         }
@@ -275,6 +299,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must not be negative");
         }
+        if (warmupBurst < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup-burst must not be negative");
+        }
         if (drainSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--drain-timeout must be at least 1");
         }
@@ -302,8 +329,8 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         StringBuilder sets = new StringBuilder();
         serviceSettings.forEach((key, value) -> sets.append(" --set ").append(key).append('=').append(value));
         return String.format(Locale.ROOT, "bin/benchmark system --orders %d --rate %s --faults %s --retry-budget %s"
-                + "%s --baseline %s --warmup %d --drain-timeout %d --report-dir %s", orders, rate, faults, retryBudget,
-                sets, baseline, warmup, drainSeconds, reportDir);
+                + "%s --baseline %s --warmup %d --warmup-burst %d --drain-timeout %d --report-dir %s", orders, rate,
+                faults, retryBudget, sets, baseline, warmup, warmupBurst, drainSeconds, reportDir);
     }
 
     private void progress(String line) {

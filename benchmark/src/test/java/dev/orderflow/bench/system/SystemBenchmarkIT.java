@@ -33,7 +33,8 @@ class SystemBenchmarkIT {
         StringWriter output = new StringWriter();
         int exit = new CommandLine(new SystemBenchmarkCommand()).setOut(new PrintWriter(output))
                 .setErr(new PrintWriter(output, true))
-                .execute("--orders", String.valueOf(ORDERS), "--rate", "100", "--warmup", "5", "--drain-timeout", "120",
+                .execute("--orders", String.valueOf(ORDERS), "--rate", "100", "--warmup", "5", "--warmup-burst", "10",
+                        "--drain-timeout", "120",
                         "--report-dir", reportDir.toString());
 
         assertThat(exit).as(output.toString()).isZero();
