@@ -81,10 +81,11 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
                     + " measured (default: ${DEFAULT-VALUE}; 0: none).")
     int warmup;
 
-    @Option(names = "--warmup-burst", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--warmup-burst", paramLabel = "N", defaultValue = "0",
             description = "Then orders placed at the run's own rate and worked to delivery, unmeasured, so the JIT has"
                     + " also compiled the paths of that load (full batches at max); the naive baseline gets the same"
-                    + " burst before its measured run (default: ${DEFAULT-VALUE}; 0: none).")
+                    + " burst in a run of its own before its measured run (default: ${DEFAULT-VALUE}: none; the"
+                    + " baseline gains more from it than the system, docs/benchmark.md).")
     int warmupBurst;
 
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "120",
