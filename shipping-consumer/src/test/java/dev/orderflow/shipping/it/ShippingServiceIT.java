@@ -105,14 +105,9 @@ class ShippingServiceIT {
             start(Map.of(TrackingSettings.ENABLED, "false"));
         }
         String order = UniqueNames.of("order");
-        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
-        stage.send(OrderTopics.PAYMENT, authorized(order));
-        awaitAnnounced(order, "ShipmentAccepted");
 
-        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+        shipAndDeliver(order);
 
-        awaitAnnounced(order, "ShipmentAccepted", "FulfillmentProgressed", "FulfillmentProgressed",
-                "FulfillmentProgressed", "FulfillmentProgressed");
         List<FulfillmentStage> stages = stage.announced(order).stream().filter(FulfillmentProgressed.class::isInstance)
                 .map(e -> ((FulfillmentProgressed) e).getStage()).toList();
         assertThat(stages).containsExactly(FulfillmentStage.PICKED, FulfillmentStage.PACKED,
@@ -136,11 +131,8 @@ class ShippingServiceIT {
     @Test
     void theFeedIsReadByOneInstanceAtATimeAndResumesAfterItsCursorWithoutRepeats() throws Exception {
         String first = UniqueNames.of("order");
-        stage.send(OrderTopics.ORDERS, placed(first, "1010"));
-        stage.send(OrderTopics.PAYMENT, authorized(first));
-        awaitAnnounced(first, "ShipmentAccepted");
-        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
-        await("first delivered").atMost(WAIT).until(() -> stage.count(
+        shipAndDeliver(first);
+        await("first order's steps read").atMost(WAIT).until(() -> stage.count(
                 "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 4);
 
         try (StageServiceRunner standby = stage.startAnother(new ShippingService(), INPUTS, Map.of(
@@ -154,14 +146,7 @@ class ShippingServiceIT {
             stage.runner().close();
             await("the standby took over").atMost(WAIT).until(standbyFollower::reading);
 
-            String second = UniqueNames.of("order");
-            stage.send(OrderTopics.ORDERS, placed(second, "1010"));
-            stage.send(OrderTopics.PAYMENT, authorized(second));
-            awaitAnnounced(second, "ShipmentAccepted");
-            stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
-
-            awaitAnnounced(second, "ShipmentAccepted", "FulfillmentProgressed", "FulfillmentProgressed",
-                    "FulfillmentProgressed", "FulfillmentProgressed");
+            shipAndDeliver(UniqueNames.of("order"));
             await("cursor moved on").atMost(WAIT).until(() -> stage.count(
                     "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 8);
             assertThat(stage.announcedTypes(first)).as("the first order's steps were not read again")
@@ -315,6 +300,19 @@ class ShippingServiceIT {
                 "orderflow.consumer.duplicates.skipped", "consumer", stage.consumerName).count() >= 2);
         assertThat(stage.announcedTypes(order)).containsExactly("ShipmentAccepted");
         assertThat(stage.ledger(order, "SHIPMENT_ACCEPTED")).hasSize(1);
+    }
+
+    /**
+     * Places and pays an order, waits for its shipment, moves the sandbox's clock past every fulfillment step and
+     * waits for the four steps to be announced.
+     */
+    private void shipAndDeliver(String order) throws Exception {
+        stage.send(OrderTopics.ORDERS, placed(order, "1010"));
+        stage.send(OrderTopics.PAYMENT, authorized(order));
+        awaitAnnounced(order, "ShipmentAccepted");
+        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+        awaitAnnounced(order, "ShipmentAccepted", "FulfillmentProgressed", "FulfillmentProgressed",
+                "FulfillmentProgressed", "FulfillmentProgressed");
     }
 
     private void awaitAnnounced(String order, String... types) {
