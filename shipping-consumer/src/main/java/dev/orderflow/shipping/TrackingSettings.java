@@ -34,9 +34,10 @@ public final class TrackingSettings {
                             + "(fulfillment.feed.safety.check.interval).")
             .define(ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Follow accepted shipments through the provider's event feed (one reader per service, copied "
-                            + "into Kafka; one record per step) instead of reading every accepted shipment on the "
-                            + "status-query schedule. Worth it when steps are far apart compared with that schedule "
-                            + "(hours against minutes) or provider calls are scarce; see shipping-consumer/README.md.")
+                            + "into Kafka; one record per step) instead of reading every accepted shipment on "
+                            + "fulfillment.poll.schedule. Worth it when steps are far apart compared with that "
+                            + "schedule (hours against minutes) or provider calls are scarce; see "
+                            + "shipping-consumer/README.md.")
             .define(TOPIC, Type.STRING, OrderTopics.FULFILLMENT_FEED, new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, "Topic the feed is copied to; it must be one of input.topics.")
             .define(POLL_INTERVAL, Type.STRING, "200ms", Durations.positive(), Importance.LOW,

@@ -199,14 +199,14 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
     }
 
     /**
-     * Works {@code --warmup} orders at 20/s, then {@code --warmup-burst} orders at the run's rate, through to the
-     * end, unmeasured; a warm-up that does not settle is reported.
+     * Works {@code --warmup} orders at 20/s (or the run's rate, when slower), then {@code --warmup-burst} orders at
+     * the run's rate, through to the end, unmeasured; a warm-up that does not settle is reported.
      */
     private void warmUp(Pipeline pipeline, ForwardingListener listener, int perSecond) throws InterruptedException {
         if (warmup > 0) {
-            progress("warming up with " + warmup + " orders at " + WARMUP_RATE + "/s (not measured) ...");
-            warmUpWith(pipeline, listener, warmup,
-                    perSecond == LoadGenerator.MAX_RATE ? WARMUP_RATE : Math.min(WARMUP_RATE, perSecond));
+            int warmupRate = perSecond == LoadGenerator.MAX_RATE ? WARMUP_RATE : Math.min(WARMUP_RATE, perSecond);
+            progress("warming up with " + warmup + " orders at " + warmupRate + "/s (not measured) ...");
+            warmUpWith(pipeline, listener, warmup, warmupRate);
         }
         if (warmupBurst > 0) {
             progress("warming up with " + warmupBurst + " orders at " + rate + "/s (not measured) ...");

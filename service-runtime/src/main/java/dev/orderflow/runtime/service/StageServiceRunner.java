@@ -99,7 +99,7 @@ public final class StageServiceRunner implements AutoCloseable {
                     endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
             return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy, companions);
         } catch (RuntimeException e) {
-            companions.forEach(StageServiceRunner::closeQuietly);
+            closeInReverse(companions);
             if (consumer != null) {
                 consumer.close();
             }
@@ -149,9 +149,7 @@ public final class StageServiceRunner implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (int i = companions.size() - 1; i >= 0; i--) {
-            closeQuietly(companions.get(i));
-        }
+        closeInReverse(companions);
         consumer.close();
         calls.close();
         if (endpoint != null) {
@@ -160,11 +158,14 @@ public final class StageServiceRunner implements AutoCloseable {
         dataSource.close();
     }
 
-    private static void closeQuietly(AutoCloseable companion) {
-        try {
-            companion.close();
-        } catch (Exception e) {
-            LOG.warn("closing {} failed", companion, e);
+    /** Last started, first closed; one that fails to close does not keep the others open. */
+    private static void closeInReverse(List<AutoCloseable> companions) {
+        for (int i = companions.size() - 1; i >= 0; i--) {
+            try {
+                companions.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", companions.get(i), e);
+            }
         }
     }
 }
