@@ -147,7 +147,7 @@ class PaymentConsumerIT {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"status\":\"UP\"", "\"loops\":2");
         String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("orderflow_consumer_events_processed_total", "orderflow_stage_breaker_state",

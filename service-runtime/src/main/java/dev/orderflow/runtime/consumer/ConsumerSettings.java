@@ -26,6 +26,7 @@ public final class ConsumerSettings extends AbstractConfig {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String INPUT_TOPICS = "input.topics";
     public static final String REGISTRY_URL = "registry.url";
+    public static final String LOOP_THREADS = "loop.threads";
     public static final String WORKER_THREADS = "worker.threads";
     public static final String MAX_POLL_RECORDS = "max.poll.records";
     public static final String POLL_TIMEOUT = "poll.timeout";
@@ -53,8 +54,14 @@ public final class ConsumerSettings extends AbstractConfig {
                             + "the first one decides which instance owns an order's deferred work.")
             .define(REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Schema registry (Confluent-compatible API or Apicurio v2 API base URL).")
+            .define(LOOP_THREADS, Type.INT, 2, Range.between(1, 64), Importance.MEDIUM,
+                    "Consumer loops per service instance, as Kafka Streams' num.stream.threads: each is a member of "
+                            + "the one consumer group with its own partitions, batches and worker pool, so one loop "
+                            + "handles a batch while another waits on the database or the broker. An order stays on "
+                            + "one loop (its partition does); more loops than partitions leave the rest idle.")
             .define(WORKER_THREADS, Type.INT, 16, Range.between(1, 1024), Importance.MEDIUM,
-                    "Threads handling different orders of one batch concurrently (provider calls are I/O).")
+                    "Threads of each loop handling different orders of one batch concurrently (provider calls are "
+                            + "I/O).")
             .define(MAX_POLL_RECORDS, Type.INT, 500, Range.between(1, 10_000), Importance.MEDIUM,
                     "Most records per poll, and so per database transaction.")
             .define(POLL_TIMEOUT, Type.STRING, "100ms", Durations.positive(), Importance.LOW,

@@ -83,19 +83,19 @@ public final class EventConsumer<S> implements AutoCloseable {
     private final Thread loop;
     private volatile Set<TopicPartition> assignment = Set.of();
 
-    private EventConsumer(ConsumerSettings settings, StageHandler<S> handler, DataSource dataSource,
+    private EventConsumer(ConsumerSettings settings, int loopNumber, StageHandler<S> handler, DataSource dataSource,
             MeterRegistry meters, Clock clock, ObjectMapper json) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.clock = clock;
         this.metrics = new ConsumerMetrics(meters, settings.name());
-        this.kafka = new KafkaConsumer<>(consumerConfig(settings), new ByteArrayDeserializer(),
+        this.kafka = new KafkaConsumer<>(consumerConfig(settings, loopNumber), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        this.deadLetterProducer = new KafkaProducer<>(settings.producerConfig("dead-letters"),
+        this.deadLetterProducer = new KafkaProducer<>(settings.producerConfig("dead-letters-" + loopNumber),
                 new ByteArraySerializer(), new ByteArraySerializer());
         AtomicInteger threadNo = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.getInt(ConsumerSettings.WORKER_THREADS), r -> {
-            Thread t = new Thread(r, settings.name() + "-worker-" + threadNo.incrementAndGet());
+            Thread t = new Thread(r, settings.name() + "-" + loopNumber + "-worker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -115,16 +115,24 @@ public final class EventConsumer<S> implements AutoCloseable {
         this.batchBackoff = new FullJitterBackoff(settings.duration(ConsumerSettings.BATCH_RETRY_BACKOFF_INITIAL),
                 settings.duration(ConsumerSettings.BATCH_RETRY_BACKOFF_MAX),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.loop = new Thread(this::run, settings.name() + "-loop");
+        this.loop = new Thread(this::run, settings.name() + "-loop-" + loopNumber);
     }
 
     /**
-     * Starts the loop on its own thread. The database must have the runtime's migrations applied
+     * Starts one loop on its own thread, whatever {@link ConsumerSettings#LOOP_THREADS} says ({@link ConsumerLoops}
+     * starts that many). The database must have the runtime's migrations applied
      * ({@link dev.orderflow.runtime.jdbc.DatabaseMigrations}).
      */
     public static <S> EventConsumer<S> start(ConsumerSettings settings, StageHandler<S> handler,
             DataSource dataSource, MeterRegistry meters, Clock clock, ObjectMapper json) {
-        EventConsumer<S> consumer = new EventConsumer<>(settings, handler, dataSource, meters, clock, json);
+        return start(settings, 1, handler, dataSource, meters, clock, json);
+    }
+
+    /** Starts loop number {@code loopNumber} of a service: its thread and Kafka clients carry the number. */
+    static <S> EventConsumer<S> start(ConsumerSettings settings, int loopNumber, StageHandler<S> handler,
+            DataSource dataSource, MeterRegistry meters, Clock clock, ObjectMapper json) {
+        EventConsumer<S> consumer = new EventConsumer<>(settings, loopNumber, handler, dataSource, meters, clock,
+                json);
         consumer.loop.start();
         return consumer;
     }
@@ -250,10 +258,17 @@ public final class EventConsumer<S> implements AutoCloseable {
         }
     }
 
+    /** Asks the loop to stop after the batch in flight, without waiting for it ({@link #close()} waits). */
+    void requestStop() {
+        if (stopRequested.getCount() > 0) {
+            stopRequested.countDown();
+            kafka.wakeup();
+        }
+    }
+
     @Override
     public void close() {
-        stopRequested.countDown();
-        kafka.wakeup();
+        requestStop();
         try {
             if (Thread.currentThread() != loop && loop.isAlive()) {
                 loop.join(CLOSE_GRACE.toMillis());
@@ -281,7 +296,7 @@ public final class EventConsumer<S> implements AutoCloseable {
         workers.shutdown();
     }
 
-    static Map<String, Object> consumerConfig(ConsumerSettings settings) {
+    static Map<String, Object> consumerConfig(ConsumerSettings settings, int loopNumber) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.getInt(ConsumerSettings.MAX_POLL_RECORDS));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -294,7 +309,7 @@ public final class EventConsumer<S> implements AutoCloseable {
         config.putAll(settings.clientOverrides(ConsumerSettings.KAFKA_CONSUMER_PREFIX));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getList(ConsumerSettings.BOOTSTRAP_SERVERS));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.name());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.name() + "-consumer");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.name() + "-consumer-" + loopNumber);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Events reach us through the outbox relay's idempotent producer, without transactions; read_committed
         // still keeps a transactional upstream producer's aborted records out.

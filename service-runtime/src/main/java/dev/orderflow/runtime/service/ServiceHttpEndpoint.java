@@ -2,7 +2,7 @@ package dev.orderflow.runtime.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.orderflow.runtime.consumer.EventConsumer;
+import dev.orderflow.runtime.consumer.ConsumerLoops;
 import dev.orderflow.runtime.failure.ClassifiedException;
 import dev.orderflow.runtime.failure.FailureCategory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,8 +13,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /health} (200 while the consumer loop runs and holds partitions, else 503) and {@code GET /metrics}
- * (Prometheus text, when the registry is a Prometheus one).
+ * {@code GET /health} (200 while every consumer loop runs, else 503; the body gives the loops and the partitions
+ * they hold) and {@code GET /metrics} (Prometheus text, when the registry is a Prometheus one).
  */
 final class ServiceHttpEndpoint implements AutoCloseable {
 
@@ -24,13 +24,14 @@ final class ServiceHttpEndpoint implements AutoCloseable {
         this.server = server;
     }
 
-    static ServiceHttpEndpoint start(int port, EventConsumer<?> consumer, MeterRegistry meters) {
+    static ServiceHttpEndpoint start(int port, ConsumerLoops consumer, MeterRegistry meters) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
             server.createContext("/health", exchange -> {
                 boolean running = consumer.isRunning();
                 String body = "{\"status\":\"" + (running ? "UP" : "DOWN") + "\",\"consumer\":\"" + consumer.name()
-                        + "\",\"partitions\":" + consumer.assignment().size() + "}";
+                        + "\",\"loops\":" + consumer.loops().size() + ",\"partitions\":" + consumer.assignment().size()
+                        + "}";
                 respond(exchange, running ? 200 : 503, "application/json", body);
             });
             server.createContext("/metrics", exchange -> {

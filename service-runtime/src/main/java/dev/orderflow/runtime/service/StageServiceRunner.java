@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orderflow.runtime.config.Durations;
+import dev.orderflow.runtime.consumer.ConsumerLoops;
 import dev.orderflow.runtime.consumer.ConsumerSettings;
-import dev.orderflow.runtime.consumer.EventConsumer;
 import dev.orderflow.runtime.consumer.StageHandler;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
 import dev.orderflow.runtime.jdbc.StageDataSources;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a stage service from its settings: validates every key (a bad one stops start-up naming it), migrates its
- * database, prints the stage policy table, starts the consumer loop and the HTTP endpoint. The same wiring runs
+ * database, prints the stage policy table, starts the consumer loops and the HTTP endpoint. The same wiring runs
  * standalone ({@link StageServiceCommand}) and embedded (the local platform, tests).
  */
 public final class StageServiceRunner implements AutoCloseable {
@@ -38,13 +38,13 @@ public final class StageServiceRunner implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final StageCallExecutor calls;
-    private final EventConsumer<?> consumer;
+    private final ConsumerLoops consumer;
     private final ServiceHttpEndpoint endpoint;
     private final StagePolicy policy;
     private final List<AutoCloseable> companions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StageServiceRunner(HikariDataSource dataSource, StageCallExecutor calls, EventConsumer<?> consumer,
+    private StageServiceRunner(HikariDataSource dataSource, StageCallExecutor calls, ConsumerLoops consumer,
             ServiceHttpEndpoint endpoint, StagePolicy policy, List<AutoCloseable> companions) {
         this.dataSource = dataSource;
         this.calls = calls;
@@ -74,7 +74,7 @@ public final class StageServiceRunner implements AutoCloseable {
 
         HikariDataSource dataSource = dataSource(service.name(), own);
         StageCallExecutor calls = null;
-        EventConsumer<?> consumer = null;
+        ConsumerLoops consumer = null;
         List<AutoCloseable> companions = List.of();
         try {
             if (service.migrationLocation() == null) {
@@ -88,14 +88,15 @@ public final class StageServiceRunner implements AutoCloseable {
             calls = new StageCallExecutor(policy, meters, clock);
             StageServiceContext context = new StageServiceContext(provider, policy, calls, clock, stageSettings);
             StageHandler<?> handler = service.createHandler(context);
-            consumer = EventConsumer.start(consumerSettings, handler, dataSource, meters, clock, stateJson());
+            consumer = ConsumerLoops.start(consumerSettings, handler, dataSource, meters, clock, stateJson());
             companions = service.startCompanions(new StageCompanionContext(context, consumerSettings.name(),
                     consumerSettings.inputTopics(), dataSource, consumerSettings.producerConfig("companion"),
                     RegistrySettings.of(consumerSettings.getString(ConsumerSettings.REGISTRY_URL)), meters));
             int port = own.getInt(ServiceSettings.HTTP_PORT);
             ServiceHttpEndpoint endpoint = port < 0 ? null : ServiceHttpEndpoint.start(port, consumer, meters);
-            LOG.info("{}: consuming {} (dead letters to {}, replays from {}){}", service.name(),
-                    consumerSettings.inputTopics(), consumerSettings.deadLetterTopic(), consumerSettings.replayTopic(),
+            LOG.info("{}: consuming {} with {} loops (dead letters to {}, replays from {}){}", service.name(),
+                    consumerSettings.inputTopics(), consumer.loops().size(), consumerSettings.deadLetterTopic(),
+                    consumerSettings.replayTopic(),
                     endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
             return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy, companions);
         } catch (RuntimeException e) {
@@ -117,7 +118,8 @@ public final class StageServiceRunner implements AutoCloseable {
                 own.getInt(ServiceSettings.JDBC_POOL_SIZE));
     }
 
-    public EventConsumer<?> consumer() {
+    /** The service's consumer loops. */
+    public ConsumerLoops consumer() {
         return consumer;
     }
 

@@ -131,7 +131,7 @@ class ConsumerRuntimeIT {
             send(consumerName + ".replay", order);         // an operator's replay of the same event
         }
 
-        awaitCaughtUp(consumer, Set.of(input, consumerName + ".replay"));
+        awaitCaughtUp(Set.of(input, consumerName + ".replay"));
         assertThat(count("SELECT count(*) FROM processed_event")).isEqualTo(20);
         assertThat(count("SELECT count(*) FROM stage_state WHERE state->>'status' = 'RESERVED'")).isEqualTo(20);
         assertThat(count("SELECT count(*) FROM outbox_copy WHERE type = 'dev.orderflow.events.InventoryReserved'"))
@@ -163,7 +163,7 @@ class ConsumerRuntimeIT {
         OrderPlaced good = TestOrders.placed(orderId, "SKU-1", 2);
         send(input, good);       // same key, same partition, after the poison
 
-        awaitCaughtUp(consumer, Set.of(input));
+        awaitCaughtUp(Set.of(input));
         assertThat(count("SELECT count(*) FROM stage_state WHERE order_id = '" + orderId + "'")).isEqualTo(1);
         List<ConsumerRecord<byte[], byte[]>> letters = readAll(consumerName + ".dlq", 3);
         assertThat(letters).hasSize(3);
@@ -205,7 +205,7 @@ class ConsumerRuntimeIT {
             send(input, order);
         }
 
-        awaitCaughtUp(consumer, Set.of(input));
+        awaitCaughtUp(Set.of(input));
         assertThat(meters.counter("orderflow.consumer.batch.retries", "consumer", consumerName).count())
                 .isGreaterThanOrEqualTo(2);
         assertThat(handler.handled.size()).as("events were handled more than once").isGreaterThan(10);
@@ -268,11 +268,51 @@ class ConsumerRuntimeIT {
         }
         assertThat(second.isRunning()).isFalse();
 
-        awaitCaughtUp(first, Set.of(input));
+        awaitCaughtUp(Set.of(input));
         assertThat(count("SELECT count(*) FROM processed_event")).isEqualTo(300);
         assertThat(count("SELECT count(*) FROM outbox_copy")).isEqualTo(300);
         assertThat(ledger("STOCK_RESERVED")).hasSize(300);
         assertThat(invariantsHold()).isTrue();
+    }
+
+    @Test
+    void theLoopsOfOneInstanceSplitThePartitionsAndKeepEachOrdersEventsInOrder() throws Exception {
+        ReserveStockHandler handler = handler();
+        Map<String, Object> settings = settings();
+        settings.put(ConsumerSettings.LOOP_THREADS, KafkaFixture.PARTITIONS);
+        ConsumerLoops loops = ConsumerLoops.start(new ConsumerSettings(settings), handler, dataSource, meters,
+                Clock.systemUTC(), JSON);
+        resources.add(loops);
+        await("every loop holds one partition of the input").atMost(WAIT).until(() -> loops.loops().stream()
+                .allMatch(l -> l.assignment().stream().filter(tp -> tp.topic().equals(input)).count() == 1));
+
+        String prefix = UniqueNames.of("order");
+        Map<String, List<String>> sentByOrder = new HashMap<>();
+        try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 150; i++) {
+                    String orderId = prefix + "-" + i;
+                    OrderPlaced event = TestOrders.placed(orderId, "SKU-1", 1);
+                    sentByOrder.computeIfAbsent(orderId, k -> new ArrayList<>())
+                            .add(orderId + "/" + event.getMetadata().getEventId());
+                    producer.send(new ProducerRecord<>(input, orderId.getBytes(StandardCharsets.UTF_8),
+                            avro.serialize(input, event)));
+                }
+            }
+        }
+
+        awaitCaughtUp(Set.of(input));
+        assertThat(count("SELECT count(*) FROM processed_event")).isEqualTo(300);
+        assertThat(ledger("STOCK_RESERVED")).as("one reservation per order").hasSize(150);
+        List<String> handled = List.copyOf(handler.handled);
+        sentByOrder.forEach((orderId, sent) -> assertThat(handled.stream()
+                .filter(h -> h.startsWith(orderId + "/")).distinct().toList())
+                .as("events of %s handled in the order they were sent", orderId).containsExactlyElementsOf(sent));
+        assertThat(invariantsHold()).isTrue();
+
+        loops.close();
+        assertThat(loops.loops()).noneMatch(EventConsumer::isRunning);
+        assertThat(loops.isRunning()).isFalse();
     }
 
     private ReserveStockHandler handler() {
@@ -283,6 +323,13 @@ class ConsumerRuntimeIT {
     }
 
     private EventConsumer<ReserveStockHandler.State> start(ReserveStockHandler handler) {
+        EventConsumer<ReserveStockHandler.State> consumer = EventConsumer.start(new ConsumerSettings(settings()),
+                handler, dataSource, meters, Clock.systemUTC(), JSON);
+        resources.add(consumer);
+        return consumer;
+    }
+
+    private Map<String, Object> settings() {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ConsumerSettings.NAME, consumerName);
         settings.put(ConsumerSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
@@ -292,10 +339,7 @@ class ConsumerRuntimeIT {
         settings.put(ConsumerSettings.DEFERRED_CHECK_INTERVAL, "100ms");
         settings.put(ConsumerSettings.BATCH_RETRY_BACKOFF_INITIAL, "50ms");
         settings.put(ConsumerSettings.BATCH_RETRY_BACKOFF_MAX, "200ms");
-        EventConsumer<ReserveStockHandler.State> consumer = EventConsumer.start(new ConsumerSettings(settings), handler,
-                dataSource, meters, Clock.systemUTC(), JSON);
-        resources.add(consumer);
-        return consumer;
+        return settings;
     }
 
     private void send(String topic, OrderPlaced order) throws Exception {
@@ -311,7 +355,7 @@ class ConsumerRuntimeIT {
     }
 
     /** Until the consumer group has committed every record of these topics. */
-    private void awaitCaughtUp(EventConsumer<?> consumer, Set<String> topics) {
+    private void awaitCaughtUp(Set<String> topics) {
         await("consumer caught up").atMost(WAIT).until(() -> {
             var admin = kafka.admin();
             Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin

@@ -35,14 +35,27 @@ class ConsumerSettingsTest {
 
     @Test
     void fetchesWaitForABatchUnlessTheClientSettingsSayOtherwise() {
-        Map<String, Object> defaults = EventConsumer.consumerConfig(new ConsumerSettings(valid()));
+        Map<String, Object> defaults = EventConsumer.consumerConfig(new ConsumerSettings(valid()), 1);
         Map<String, Object> overridden = valid();
         overridden.put("kafka.consumer.fetch.max.wait.ms", "10");
 
         assertThat(defaults).containsEntry("fetch.min.bytes", 65536).containsEntry("fetch.max.wait.ms", 100)
                 .containsEntry("enable.auto.commit", false);
-        assertThat(EventConsumer.consumerConfig(new ConsumerSettings(overridden)))
+        assertThat(EventConsumer.consumerConfig(new ConsumerSettings(overridden), 1))
                 .containsEntry("fetch.max.wait.ms", "10").containsEntry("fetch.min.bytes", 65536);
+    }
+
+    @Test
+    void eachLoopIsItsOwnMemberOfTheOneGroup() {
+        ConsumerSettings settings = new ConsumerSettings(valid());
+
+        assertThat(settings.getInt(ConsumerSettings.LOOP_THREADS)).isEqualTo(2);
+        assertThat(EventConsumer.consumerConfig(settings, 2)).containsEntry("group.id", "payment-consumer")
+                .containsEntry("client.id", "payment-consumer-consumer-2");
+        Map<String, Object> none = valid();
+        none.put("loop.threads", "0");
+        assertThatThrownBy(() -> new ConsumerSettings(none)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("loop.threads");
     }
 
     @Test
