@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one consumer loop every stage service runs ({@link ConsumerLoops} runs several per instance): poll → (with the
- * deferred work that came due) handle the batch ({@link BatchProcessor}) → commit offsets. Offsets are committed only after the batch's database transaction and
- * its dead letters were acknowledged, so a crash at any point re-delivers, and the dedupe makes re-delivery harmless.
+ * deferred work that came due) handle the batch ({@link BatchProcessor}) → commit offsets. Offsets are committed
+ * only after the batch's database transaction and its dead letters were acknowledged, so a crash at any point
+ * re-delivers, and the dedupe makes re-delivery harmless.
  *
  * <p>The loop thread owns the Kafka consumer; a batch is finished before the next poll, so a rebalance (which runs
  * inside poll) never finds work in flight. A batch that cannot be committed (database or broker trouble) is handled
