@@ -3,7 +3,6 @@ package dev.orderflow.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.schemas.EventCatalog;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
