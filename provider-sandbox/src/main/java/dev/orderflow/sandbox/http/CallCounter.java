@@ -1,6 +1,7 @@
 package dev.orderflow.sandbox.http;
 
 import dev.orderflow.sandbox.fault.Operation;
+import dev.orderflow.sandbox.idempotency.Digest;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts every provider call by operation and by what the caller got, and the distinct logical operations behind
  * them: for a call that carries an {@code Idempotency-Key} the key, otherwise the path (release, commit, void and
  * refund address their resource). Calls per logical operation is the retry amplification a benchmark reports.
+ * Identities are kept as their {@link Digest}: they are only counted, and there is one for every order.
  * Admin, ledger and health endpoints are not provider operations and are not counted.
  */
 final class CallCounter {
@@ -38,7 +40,7 @@ final class CallCounter {
     }
 
     private final Map<Operation, Map<Outcome, LongAdder>> calls = new EnumMap<>(Operation.class);
-    private final Map<Operation, Set<String>> identities = new EnumMap<>(Operation.class);
+    private final Map<Operation, Set<Digest>> identities = new EnumMap<>(Operation.class);
 
     CallCounter() {
         for (Operation operation : Operation.values()) {
@@ -58,7 +60,7 @@ final class CallCounter {
      */
     void record(Operation operation, String identity, Outcome outcome) {
         calls.get(operation).get(outcome).increment();
-        identities.get(operation).add(identity);
+        identities.get(operation).add(Digest.of(identity));
     }
 
     /** The outcome of a call the sandbox answered normally, from its status. */

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * Remembers the result of each idempotency key: the same key with the same request fingerprint returns the first
  * result without running the work again; the same key with another fingerprint is a conflict. With a retention
  * window, a key is forgotten once the window has passed and the next use runs the work again, as payment gateways
- * do; that is the hazard a client must guard against with a status query before it retries late.
+ * do; that is the hazard a client must guard against with a status query before it retries late. A fingerprint is
+ * kept as its {@link Digest}, since it is only ever compared.
  *
  * @param <R> the stored result
  */
@@ -53,14 +54,15 @@ public final class IdempotencyStore<R> {
     public synchronized Execution<R> execute(String key, String fingerprint, Supplier<R> work) {
         forgetExpired();
         Entry<R> known = entries.get(key);
+        Digest digest = Digest.of(fingerprint);
         if (known != null) {
-            if (!known.fingerprint.equals(fingerprint)) {
+            if (!known.fingerprint.equals(digest)) {
                 throw new IdempotencyConflictException(key);
             }
             return new Execution<>(known.result, true);
         }
         R result = work.get();
-        entries.put(key, new Entry<>(fingerprint, result, clock.instant()));
+        entries.put(key, new Entry<>(digest, result, clock.instant()));
         return new Execution<>(result, false);
     }
 
@@ -96,7 +98,7 @@ public final class IdempotencyStore<R> {
     public record Execution<R>(R result, boolean replayed) {
     }
 
-    private record Entry<R>(String fingerprint, R result, Instant recordedAt) {
+    private record Entry<R>(Digest fingerprint, R result, Instant recordedAt) {
     }
 
     @Override

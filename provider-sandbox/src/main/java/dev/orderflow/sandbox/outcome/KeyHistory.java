@@ -1,32 +1,35 @@
 package dev.orderflow.sandbox.outcome;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every execution ever made under each idempotency key, kept for status queries. Unlike the idempotency store it
- * never forgets: a gateway still answers "what happened to key K" after K stopped protecting against a repeat.
+ * What was executed under each idempotency key, kept for status queries: the latest outcome and how many times the
+ * work ran. Unlike the idempotency store it never forgets: a gateway still answers "what happened to key K" after K
+ * stopped protecting against a repeat. Earlier outcomes are not kept, since no query asks for them.
  * Not thread-safe; the owning provider guards it.
  *
  * @param <T> what a successful execution refers to (a resource id)
  */
 public final class KeyHistory<T> {
 
-    private final Map<String, List<Outcome<T>>> byKey = new HashMap<>();
+    private final Map<String, Executions<T>> byKey = new HashMap<>();
 
     public void record(String key, Outcome<T> outcome) {
-        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(outcome);
+        byKey.merge(key, new Executions<>(outcome, 1),
+                (known, next) -> new Executions<>(next.latest, known.count + 1));
     }
 
     public Optional<Outcome<T>> latest(String key) {
-        List<Outcome<T>> outcomes = byKey.get(key);
-        return outcomes == null ? Optional.empty() : Optional.of(outcomes.get(outcomes.size() - 1));
+        return Optional.ofNullable(byKey.get(key)).map(Executions::latest);
     }
 
     public int executions(String key) {
-        return byKey.getOrDefault(key, List.of()).size();
+        Executions<T> executions = byKey.get(key);
+        return executions == null ? 0 : executions.count;
+    }
+
+    private record Executions<T>(Outcome<T> latest, int count) {
     }
 }
