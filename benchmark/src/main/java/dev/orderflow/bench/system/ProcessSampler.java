@@ -92,7 +92,7 @@ final class ProcessSampler implements AutoCloseable {
             machineBusy = (machineNow[0] - machineAtStart[0]) / (double) (machineNow[1] - machineAtStart[1]);
         }
         return new ResourceUsage(usage, peakTotal / 1024.0, seconds, machineBusy, ProcFs.loadAverage(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), null);
     }
 
     @Override

@@ -91,6 +91,12 @@ final class ReportWriter {
                 + " CPU %.2f cores on average of the machine's %d. The machine's CPU was %.0f %% busy over the run"
                 + " (every process on it, not only these), load average %.1f at the end.", res.seconds(),
                 res.peakTotalMb(), res.totalCpuCores(), res.cores(), res.machineCpuBusy() * 100, res.loadAverage()));
+        if (res.machineSpeed() != null) {
+            MachineSpeed speed = res.machineSpeed();
+            md.append(line("Before the run one core of this machine sorted %.1f million ints/s and PostgreSQL"
+                    + " committed %.0f single-row transactions/s on one connection: compare runs only with similar"
+                    + " figures.", speed.sortedMillionsPerSecond(), speed.postgresCommitsPerSecond()));
+        }
         md.append("\n| process | processes | peak MiB | mean MiB | CPU cores |\n|---|---|---|---|---|\n");
         res.groups().forEach(g -> md.append(line("| %s | %d | %.0f | %.0f | %.2f |", g.name(), g.processes(),
                 g.peakMb(), g.meanMb(), g.cpuCores())));

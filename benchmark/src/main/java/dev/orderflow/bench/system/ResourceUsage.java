@@ -13,12 +13,18 @@ import java.util.List;
  *                    (0..1; -1 unknown): near 1 with little used by the groups means other work held the cores
  * @param loadAverage the machine's 1-minute load average at the end (-1 unknown)
  * @param cores       the machine's cores
+ * @param machineSpeed the machine's speed measured before the run, null when not measured
  */
 public record ResourceUsage(List<GroupUsage> groups, double peakTotalMb, double seconds, double machineCpuBusy,
-                            double loadAverage, int cores) {
+                            double loadAverage, int cores, MachineSpeed machineSpeed) {
 
     public ResourceUsage {
         groups = List.copyOf(groups);
+    }
+
+    /** These figures with the machine's speed. */
+    public ResourceUsage withMachineSpeed(MachineSpeed speed) {
+        return new ResourceUsage(groups, peakTotalMb, seconds, machineCpuBusy, loadAverage, cores, speed);
     }
 
     /** CPU cores used on average, all groups together. */

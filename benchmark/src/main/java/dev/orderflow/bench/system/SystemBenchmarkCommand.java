@@ -122,8 +122,13 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         progress("starting the infrastructure (broker, schema registry, PostgreSQL) ...");
         try (Infrastructure infrastructure = Infrastructure.start(registryJar)) {
             progress(String.format(Locale.ROOT, "  ready in %.1f s", infrastructure.readyIn().toMillis() / 1000.0));
+            MachineSpeed machine = MachineSpeed.measure(
+                    infrastructure.createDatabases(List.of("machine_speed")).get("machine_speed"));
+            progress(String.format(Locale.ROOT, "  this machine now: one core sorts %.1f million ints/s,"
+                    + " PostgreSQL commits %.0f single-row transactions/s", machine.sortedMillionsPerSecond(),
+                    machine.postgresCommitsPerSecond()));
             BenchmarkReport report = run(new SystemPipeline(faultSetting, budget, serviceSettings), infrastructure,
-                    perSecond, startedAt, faultSetting, budget);
+                    perSecond, startedAt, faultSetting, budget, machine);
             if (baseline.equals("naive")) {
                 report = withBaseline(report, infrastructure, faultSetting, perSecond);
             }
@@ -138,7 +143,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
 
     /** One pipeline run on running infrastructure: start it, load it, drain it, gather its figures. */
     private BenchmarkReport run(Pipeline pipeline, Infrastructure infrastructure, int perSecond, String startedAt,
-                                FaultSetting faultSetting, boolean budget) throws Exception {
+                                FaultSetting faultSetting, boolean budget, MachineSpeed machine) throws Exception {
         RunRecorder recorder = new RunRecorder();
         progress("starting the " + pipeline.name() + " pipeline (relay, services, order-stream, sandbox) ...");
         long servicesStarted = System.nanoTime();
@@ -164,7 +169,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             boolean settled = drain(recorder, placing);
             PipelineFindings total = pipeline.findings();
             PipelineFindings findings = new PipelineFindings(total.providerCalls().since(beforeRun), total.audit());
-            ResourceUsage resources = sampler.finish();
+            ResourceUsage resources = sampler.finish().withMachineSpeed(machine);
             RunFigures figures = RunFigures.compute(recorder.data());
             BenchmarkReport.Settings settings = new BenchmarkReport.Settings(orders, rate, faultSetting.name(),
                     faultSetting.describe(), budget, drainSeconds, commandLine());
