@@ -94,18 +94,22 @@ final class RelayBenchmark {
     }
 
     private BacklogResult backlog(RelayConfig config, String bootstrap, List<ConnectionInfo> dbs) throws Exception {
-        // A first start creates the slot; everything committed after it is kept for the relay. It also drains a
+        // A first start creates the slot; everything committed after it is kept for the relay. It also relays a
         // warm-up backlog, so the measured drain runs on compiled code, as a relay that has been up for a while does.
-        if (settings.warmUpEvents() > 0) {
-            progress("    warming up on " + settings.warmUpEvents() + " events ...");
-        }
-        commitSpread(dbs, "order.warmup", settings.warmUpEvents());
+        // The warm-up events are committed once the relay streams: before, there is no slot to keep them.
         try (OutboxRelay relay = OutboxRelay.start(config, new SimpleMeterRegistry())) {
             relay.awaitStreaming(Duration.ofSeconds(60));
+            if (settings.warmUpEvents() > 0) {
+                progress("    warming up on " + settings.warmUpEvents() + " events ...");
+            }
+            commitSpread(dbs, "order.warmup", settings.warmUpEvents());
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
             while (relay.sources().stream().mapToLong(r -> r.metrics().publishedCount()).sum()
-                    < settings.warmUpEvents()
-                    && System.nanoTime() < deadline) {
+                    < settings.warmUpEvents()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the relay did not publish the " + settings.warmUpEvents()
+                            + " warm-up events within " + DRAIN_TIMEOUT);
+                }
                 relay.awaitClosed(50, TimeUnit.MILLISECONDS);
             }
         }
