@@ -5,13 +5,16 @@ import dev.orderflow.orderstream.api.KafkaStreamsDirectory;
 import dev.orderflow.orderstream.api.OrderApiServer;
 import dev.orderflow.orderstream.api.PeerClient;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
+import dev.orderflow.orderstream.topology.BoundedRocksDbConfig;
 import dev.orderflow.orderstream.topology.OrderStreamTopology;
+import dev.orderflow.orderstream.topology.RocksDbMemory;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,14 +35,17 @@ public final class OrderStreamApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final Optional<RocksDbMemory> storeMemory;
     private final OrderApiServer api;
     private final KafkaStreamsMetrics metrics;
     private final String advertised;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean failed;
 
-    private OrderStreamApp(KafkaStreams streams, OrderApiServer api, KafkaStreamsMetrics metrics, String advertised) {
+    private OrderStreamApp(KafkaStreams streams, Optional<RocksDbMemory> storeMemory, OrderApiServer api,
+                           KafkaStreamsMetrics metrics, String advertised) {
         this.streams = streams;
+        this.storeMemory = storeMemory;
         this.api = api;
         this.metrics = metrics;
         this.advertised = advertised;
@@ -61,12 +67,16 @@ public final class OrderStreamApp implements AutoCloseable {
         }
         String advertised = config.applicationServer().isEmpty() ? "localhost:" + api.port()
                 : config.applicationServer();
+        Properties properties = config.streamsProperties(advertised);
+        Optional<RocksDbMemory> storeMemory = config.inMemoryStores() ? Optional.empty()
+                : Optional.of(RocksDbMemory.ofBytes(config.stateStoreMemoryBytes()));
+        storeMemory.ifPresent(memory -> properties.put(BoundedRocksDbConfig.MEMORY_CONFIG, memory));
         KafkaStreams streams;
         try {
-            streams = new KafkaStreams(OrderStreamTopology.build(config, eventSerde),
-                    config.streamsProperties(advertised));
+            streams = new KafkaStreams(OrderStreamTopology.build(config, eventSerde), properties);
         } catch (RuntimeException e) {
             api.close();
+            storeMemory.ifPresent(RocksDbMemory::close);
             throw e;
         }
         // A thread that died on an unexpected error is replaced and resumes from the last commit (exactly-once).
@@ -76,7 +86,7 @@ public final class OrderStreamApp implements AutoCloseable {
         });
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
-        OrderStreamApp app = new OrderStreamApp(streams, api, metrics, advertised);
+        OrderStreamApp app = new OrderStreamApp(streams, storeMemory, api, metrics, advertised);
         streams.setStateListener(app::onStateChange);
         api.start(new KafkaStreamsDirectory(streams, HostInfo.buildFromEndpoint(advertised)),
                 new PeerClient(config.forwardTimeout()), intake, registry::scrape);
@@ -126,6 +136,8 @@ public final class OrderStreamApp implements AutoCloseable {
         // leaveGroup: the partitions move to the other instances at once, not after the session timeout.
         streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        // After Streams: its stores used the shared cache and write buffer manager until they closed.
+        storeMemory.ifPresent(RocksDbMemory::close);
         metrics.close();
         closed.countDown();
     }

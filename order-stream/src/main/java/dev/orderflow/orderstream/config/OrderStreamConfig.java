@@ -3,6 +3,7 @@ package dev.orderflow.orderstream.config;
 import dev.orderflow.orderstream.domain.EscalationPolicy;
 import dev.orderflow.orderstream.domain.OrderState;
 import dev.orderflow.orderstream.domain.ViewLimits;
+import dev.orderflow.orderstream.topology.BoundedRocksDbConfig;
 import dev.orderflow.orderstream.topology.DeadLetteringDeserializationHandler;
 import dev.orderflow.orderstream.topology.DeadLetteringProcessingHandler;
 import dev.orderflow.orderstream.topology.FailingProductionHandler;
@@ -54,6 +55,7 @@ public final class OrderStreamConfig extends AbstractConfig {
     public static final String APPLICATION_SERVER = "application.server";
     public static final String STATE_DIR = "state.dir";
     public static final String STATE_STORE_TYPE = "state.store.type";
+    public static final String STATE_STORE_MEMORY_MB = "state.store.memory.mb";
     public static final String PUNCTUATION_INTERVAL_MS = "punctuation.interval.ms";
     public static final String ESCALATION_MAX_PER_PUNCTUATION = "escalation.max.per.punctuation";
     public static final String TIMELINE_MAX_ENTRIES = "timeline.max.entries";
@@ -118,6 +120,9 @@ public final class OrderStreamConfig extends AbstractConfig {
             .define(STATE_STORE_TYPE, Type.STRING, STORE_ROCKSDB, ConfigDef.ValidString.in(STORE_ROCKSDB,
                     STORE_IN_MEMORY), Importance.LOW, "Local store kind: rocksdb (persistent) or in_memory "
                     + "(restored from the changelog on every start).")
+            .define(STATE_STORE_MEMORY_MB, Type.INT, 64, ConfigDef.Range.between(8, 1_048_576), Importance.LOW,
+                    "Off-heap memory (MiB) all RocksDB stores of this instance share: one block cache, with the "
+                            + "stores' memtables (up to half of it) counted within it.")
             .define(PUNCTUATION_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.between(10, 3_600_000),
                     Importance.MEDIUM, "How often (wall-clock) the deadline watch looks for stuck orders.")
             .define(ESCALATION_MAX_PER_PUNCTUATION, Type.INT, 1000, ConfigDef.Range.between(1, 1_000_000),
@@ -223,6 +228,11 @@ public final class OrderStreamConfig extends AbstractConfig {
         return STORE_IN_MEMORY.equals(getString(STATE_STORE_TYPE));
     }
 
+    /** What the instance's RocksDB stores may use together off the heap ({@code state.store.memory.mb}). */
+    public long stateStoreMemoryBytes() {
+        return getInt(STATE_STORE_MEMORY_MB) * 1024L * 1024L;
+    }
+
     public Duration punctuationInterval() {
         return Duration.ofMillis(getLong(PUNCTUATION_INTERVAL_MS));
     }
@@ -268,6 +278,10 @@ public final class OrderStreamConfig extends AbstractConfig {
         // broker's CPU under load. The order API reads the stores, which are current whatever this is; only readers
         // of the state and exceptions topics see results up to a second later. Overridable (streams.*).
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(DEFAULT_COMMIT_INTERVAL_MS));
+        if (!inMemoryStores()) {
+            // Every store on the instance's shared RocksDbMemory (state.store.memory.mb); overridable (streams.*).
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+        }
         streamsOverrides().forEach(props::put);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.orderstream.domain.OrderState;
+import dev.orderflow.orderstream.topology.BoundedRocksDbConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.Options;
 
 class OrderStreamConfigTest {
 
@@ -61,6 +64,22 @@ class OrderStreamConfigTest {
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         assertThat(with("streams.commit.interval.ms", "100").streamsProperties(""))
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    }
+
+    @Test
+    void rocksDbStoresShareTheInstancesBoundedMemory() {
+        OrderStreamConfig rocksDb = with("state.store.memory.mb", "96");
+        assertThat(rocksDb.streamsProperties("")).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                BoundedRocksDbConfig.class.getName());
+        assertThat(rocksDb.stateStoreMemoryBytes()).isEqualTo(96L * 1024 * 1024);
+        assertThat(new OrderStreamConfig(minimal()).stateStoreMemoryBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(with("state.store.type", "in_memory").streamsProperties(""))
+                .doesNotContainKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG);
+        String own = OwnRocksDbSetter.class.getName();
+        assertThat(with("streams.rocksdb.config.setter", own).streamsProperties(""))
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, own);
+        assertThatThrownBy(() -> with("state.store.memory.mb", "4")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("state.store.memory.mb");
     }
 
     @Test
@@ -123,5 +142,16 @@ class OrderStreamConfigTest {
         assertThat(settings).containsEntry("http.port", "9001")
                 .containsEntry("escalation.deadline.PAYMENT_PENDING", "PT1M")
                 .doesNotContainKey("other");
+    }
+
+    /** A deployment's own RocksDB settings, which replace the bounded shared memory. */
+    public static final class OwnRocksDbSetter implements RocksDBConfigSetter {
+        @Override
+        public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        }
+
+        @Override
+        public void close(String storeName, Options options) {
+        }
     }
 }
