@@ -66,6 +66,10 @@ public final class RocksDbMemory implements AutoCloseable {
         return writeBuffers;
     }
 
+    /**
+     * Drops the app's references. RocksDB keeps the cache and the manager by shared pointer in each store's options,
+     * so a store that Kafka Streams did not close in time keeps them alive rather than using freed memory.
+     */
     @Override
     public void close() {
         writeBuffers.close();
