@@ -2,7 +2,6 @@ package dev.orderflow.bench.system;
 
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,8 +51,7 @@ public record MachineSpeed(double sortedMillionsPerSecond, double postgresCommit
     }
 
     private static double measureCommits(ConnectionInfo database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password())) {
+        try (Connection connection = database.connect()) {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute("CREATE TABLE IF NOT EXISTS commit_probe (id bigint)");
             }

@@ -40,11 +40,6 @@ public final class RocksDbMemory implements AutoCloseable {
         return new RocksDbMemory(totalBytes);
     }
 
-    /** All RocksDB memory of the instance: block cache, memtables counted within it. */
-    public long totalBytes() {
-        return totalBytes;
-    }
-
     /** Half the budget may be memtables; when they hold more, RocksDB flushes the largest. */
     public long memtableBytes() {
         return totalBytes / 2;
