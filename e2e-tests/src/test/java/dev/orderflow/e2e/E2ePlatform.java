@@ -1,12 +1,12 @@
 package dev.orderflow.e2e;
 
 import dev.orderflow.infra.WorkDirectories;
-import dev.orderflow.infra.kafka.KafkaTopics;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.inventory.InventoryService;
 import dev.orderflow.launcher.PlatformServices;
+import dev.orderflow.launcher.PlatformSettings;
+import dev.orderflow.launcher.PlatformTopics;
 import dev.orderflow.orderstream.OrderStreamApp;
-import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
@@ -28,14 +28,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +51,6 @@ final class E2ePlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(E2ePlatform.class);
     private static final Duration RELAY_READY = Duration.ofSeconds(90);
-    private static final Duration TOPICS_READY = Duration.ofSeconds(30);
     /** Each shipment moves picked → packed → handed over → delivered this fast, so an order is delivered in seconds. */
     private static final Duration FULFILLMENT_STEP = Duration.ofMillis(300);
 
@@ -98,7 +94,7 @@ final class E2ePlatform implements AutoCloseable {
     private void startAll(PostgresFixture postgres) throws InterruptedException {
         long started = System.nanoTime();
         SchemaRegistrar.withPackagedLevels(URI.create(registry.confluentApiUrl())).registerAll();
-        createTopics();
+        PlatformTopics.create(kafka.admin(), List.copyOf(services.keySet()), OrderTopics.DEFAULT_PARTITIONS);
         Map<String, ConnectionInfo> databases = new LinkedHashMap<>();
         for (String name : List.of(PlatformServices.ORDERS_DATABASE, "inventory", "payment", "shipping")) {
             ConnectionInfo db = postgres.newDatabase("e2e_" + name);
@@ -130,37 +126,13 @@ final class E2ePlatform implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), orderApi, sandbox.baseUri());
     }
 
-    private void createTopics() {
-        List<NewTopic> topics = new ArrayList<>();
-        int partitions = OrderTopics.DEFAULT_PARTITIONS;
-        for (String name : List.of(OrderTopics.ORDERS, OrderTopics.INVENTORY, OrderTopics.PAYMENT,
-                OrderTopics.SHIPPING, OrderTopics.FULFILLMENT_FEED, OrderTopics.COMMANDS, OrderTopics.EXCEPTIONS)) {
-            topics.add(new NewTopic(name, partitions, (short) 1));
-        }
-        topics.add(new NewTopic(OrderTopics.STATE, partitions, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        for (String consumer : services.keySet()) {
-            topics.add(new NewTopic(OrderTopics.deadLetter(consumer), partitions, (short) 1));
-            topics.add(new NewTopic(OrderTopics.replay(consumer), partitions, (short) 1));
-        }
-        topics.add(new NewTopic(OrderTopics.deadLetter(OrderStreamConfig.CONSUMER_NAME), partitions, (short) 1));
-        topics.add(new NewTopic(OrderTopics.AUDIT, 1, (short) 1));
-        KafkaTopics.createAndAwait(kafka.admin(), topics, TOPICS_READY);
-    }
-
+    /** The platform's relay settings, with an offset topic and slots of this run's own. */
     private Map<String, String> relaySettings(Map<String, ConnectionInfo> databases) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(RelayConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        settings.put(RelayConfig.SOURCES, String.join(",", databases.keySet()));
-        settings.put(RelayConfig.HTTP_PORT, "-1");
+        Map<String, String> settings = PlatformSettings.relay(kafka.bootstrapServers(), databases,
+                PlatformSettings.NO_HTTP);
         settings.put(RelayConfig.OFFSET_TOPIC, UniqueNames.of("e2e-relay-offsets"));
-        databases.forEach((name, db) -> {
-            String prefix = RelayConfig.SOURCE_PREFIX + name + ".";
-            settings.put(prefix + "jdbc.url", db.jdbcUrl());
-            settings.put(prefix + "user", db.user());
-            settings.put(prefix + "password", db.password() == null ? "" : db.password());
-            settings.put(prefix + "slot", UniqueNames.identifier("e2e_outbox_" + name));
-        });
+        databases.keySet().forEach(name -> settings.put(RelayConfig.SOURCE_PREFIX + name + ".slot",
+                UniqueNames.identifier("e2e_outbox_" + name)));
         return settings;
     }
 
@@ -170,15 +142,9 @@ final class E2ePlatform implements AutoCloseable {
      * default policy.
      */
     private Map<String, String> stageSettings(StageService service, ConnectionInfo db) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", kafka.bootstrapServers());
-        settings.put("registry.url", registry.apicurioApiUrl());
-        settings.put("jdbc.url", db.jdbcUrl());
-        settings.put("jdbc.user", db.user());
-        settings.put("jdbc.password", db.password() == null ? "" : db.password());
+        Map<String, String> settings = PlatformSettings.stageService(kafka.bootstrapServers(),
+                registry.apicurioApiUrl(), db, sandbox.baseUri(), PlatformSettings.NO_HTTP);
         settings.put("jdbc.pool.size", "4");
-        settings.put("provider.url", sandbox.baseUri().toString());
-        settings.put("http.port", "-1");
         settings.put("worker.threads", "4");
         String policy = "policy." + service.stage() + ".";
         settings.put(policy + "deferral.schedule", "1s");

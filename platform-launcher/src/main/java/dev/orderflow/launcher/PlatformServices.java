@@ -119,7 +119,8 @@ public final class PlatformServices implements AutoCloseable {
                 DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
             }
 
-            OutboxRelay relay = OutboxRelay.start(new RelayConfig(relaySettings(bootstrapServers, databases)), meters);
+            OutboxRelay relay = OutboxRelay.start(new RelayConfig(PlatformSettings.relay(bootstrapServers, databases,
+                    PlatformSettings.NO_HTTP)), meters);
             running.push(relay);
             if (!relay.awaitStreaming(RELAY_READY)) {
                 throw new IllegalStateException("the outbox relay did not start streaming within "
@@ -135,7 +136,7 @@ public final class PlatformServices implements AutoCloseable {
             for (Map.Entry<String, StageService> entry : services.entrySet()) {
                 ConnectionInfo db = databases.get(entry.getKey());
                 StageServiceRunner runner = StageServiceRunner.start(entry.getValue(),
-                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox,
+                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox.baseUri(),
                                 overridesFor(entry.getValue(), services.values(), serviceOverrides)), meters,
                         Clock.systemUTC());
                 running.push(runner);
@@ -163,34 +164,13 @@ public final class PlatformServices implements AutoCloseable {
      */
     public static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
             java.nio.file.Path stateDir, ConnectionInfo intakeDb, Deque<AutoCloseable> running) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-        settings.put(OrderStreamConfig.REGISTRY_URL, registryApiUrl);
-        settings.put(OrderStreamConfig.HTTP_PORT, "0");
-        settings.put(OrderStreamConfig.STATE_DIR, stateDir.toString());
-        settings.put(OrderStreamConfig.PUNCTUATION_INTERVAL_MS, "1000");
-        settings.put(OrderStreamConfig.STREAMS_PREFIX + "processing.exception.handler.global.enabled", "true");
-        settings.put(OrderStreamConfig.INTAKE_JDBC_URL, intakeDb.jdbcUrl());
-        settings.put(OrderStreamConfig.INTAKE_JDBC_USER, intakeDb.user());
-        settings.put(OrderStreamConfig.INTAKE_JDBC_PASSWORD, intakeDb.password() == null ? "" : intakeDb.password());
+        Map<String, String> settings = PlatformSettings.orderStream(bootstrapServers, registryApiUrl, intakeDb, 0,
+                stateDir);
         OrderStreamConfig config = new OrderStreamConfig(settings);
         IntakeService intake = IntakeService.start(config.intakeDatabase().orElseThrow(), config.registry());
         running.push(intake);
         return OrderStreamApp.start(config, EventSerdes.valueSerde(config.registry()), Optional.of(intake.handler()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    }
-
-    private static Map<String, String> relaySettings(String bootstrapServers, Map<String, ConnectionInfo> databases) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(RelayConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-        settings.put(RelayConfig.SOURCES, String.join(",", databases.keySet()));
-        settings.put(RelayConfig.HTTP_PORT, "-1");
-        databases.forEach((name, db) -> {
-            settings.put(RelayConfig.SOURCE_PREFIX + name + ".jdbc.url", db.jdbcUrl());
-            settings.put(RelayConfig.SOURCE_PREFIX + name + ".user", db.user());
-            settings.put(RelayConfig.SOURCE_PREFIX + name + ".password", db.password() == null ? "" : db.password());
-        });
-        return settings;
     }
 
     /** The overrides without the keys of other services' own (a key no service knows stays, and stops start-up). */
@@ -205,15 +185,9 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     private static Map<String, String> serviceSettings(String bootstrapServers, String registryApiUrl,
-            ConnectionInfo db, ProviderSandbox sandbox, Map<String, String> overrides) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", bootstrapServers);
-        settings.put("registry.url", registryApiUrl);
-        settings.put("jdbc.url", db.jdbcUrl());
-        settings.put("jdbc.user", db.user());
-        settings.put("jdbc.password", db.password() == null ? "" : db.password());
-        settings.put("provider.url", sandbox.baseUri().toString());
-        settings.put("http.port", "-1");
+            ConnectionInfo db, URI provider, Map<String, String> overrides) {
+        Map<String, String> settings = PlatformSettings.stageService(bootstrapServers, registryApiUrl, db, provider,
+                PlatformSettings.NO_HTTP);
         settings.putAll(overrides);
         return settings;
     }

@@ -10,6 +10,7 @@ import dev.orderflow.infra.registry.SchemaRegistryServer;
 import dev.orderflow.infra.registry.SchemaRegistrySettings;
 import dev.orderflow.inventory.InventoryMain;
 import dev.orderflow.inventory.InventoryService;
+import dev.orderflow.launcher.PlatformSettings;
 import dev.orderflow.launcher.PlatformTopics;
 import dev.orderflow.orderstream.OrderStreamMain;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
@@ -209,7 +210,7 @@ public final class ProcessPlatform implements AutoCloseable {
             String registryUrl, Map<String, ConnectionInfo> databases, URI sandbox, short replicas) {
         Map<Part, List<ServiceProcess>> parts = new EnumMap<>(Part.class);
         int relayPort = port();
-        Map<String, String> relaySettings = new HashMap<>(PartSettings.relay(bootstrap, databases, relayPort));
+        Map<String, String> relaySettings = new HashMap<>(PlatformSettings.relay(bootstrap, databases, relayPort));
         relaySettings.put(RelayConfig.OFFSET_TOPIC_REPLICATION_FACTOR, Short.toString(replicas));
         parts.put(Part.RELAY, List.of(ServiceProcess.of(new ServiceProcess.Spec("outbox-relay", Part.RELAY.mainClass,
                 relaySettings, relayPort, Part.RELAY.readyPath, "384m"),
@@ -221,7 +222,7 @@ public final class ProcessPlatform implements AutoCloseable {
             for (int i = 1; i <= options.serviceInstances(); i++) {
                 int port = port();
                 instances.add(ServiceProcess.of(new ServiceProcess.Spec(part.serviceName() + "-" + i, part.mainClass,
-                        PartSettings.stageService(bootstrap, registryUrl, databases.get(databaseOf.get(part)), sandbox,
+                        PlatformSettings.stageService(bootstrap, registryUrl, databases.get(databaseOf.get(part)), sandbox,
                                 port), port, part.readyPath, "256m"), workDir, READY_TIMEOUT));
             }
             parts.put(part, List.copyOf(instances));
@@ -229,7 +230,7 @@ public final class ProcessPlatform implements AutoCloseable {
         List<ServiceProcess> streams = new ArrayList<>();
         for (int i = 1; i <= options.orderStreamInstances(); i++) {
             int port = port();
-            Map<String, String> settings = new HashMap<>(PartSettings.orderStream(bootstrap, registryUrl,
+            Map<String, String> settings = new HashMap<>(PlatformSettings.orderStream(bootstrap, registryUrl,
                     databases.get("orders"), port, workDir.resolve("order-stream-state-" + i)));
             // Changelog and repartition topics as durable as the platform's own.
             settings.put(OrderStreamConfig.STREAMS_PREFIX + "replication.factor", Short.toString(replicas));

@@ -1,4 +1,4 @@
-package dev.orderflow.launcher.process;
+package dev.orderflow.launcher;
 
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
@@ -8,13 +8,23 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The settings each child part runs with on the process platform: what a deployment's config files would hold. */
-final class PartSettings {
+/**
+ * The settings each part of the platform runs with: what a deployment's config files would hold. One place for the
+ * three ways the platform is put together (in one JVM, {@link PlatformServices}; one JVM per part, the process
+ * platform; the end-to-end tests), so a key a part starts to need is added once. Callers put their own keys on top
+ * of the returned (mutable) map.
+ */
+public final class PlatformSettings {
 
-    private PartSettings() {
+    /** An HTTP port setting that switches the part's HTTP server off. */
+    public static final int NO_HTTP = -1;
+
+    private PlatformSettings() {
     }
 
-    static Map<String, String> relay(String bootstrapServers, Map<String, ConnectionInfo> databases, int httpPort) {
+    /** The outbox relay: one source per database, named as the database is in {@code databases}. */
+    public static Map<String, String> relay(String bootstrapServers, Map<String, ConnectionInfo> databases,
+            int httpPort) {
         Map<String, String> settings = new HashMap<>();
         settings.put(RelayConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         settings.put(RelayConfig.HTTP_PORT, String.valueOf(httpPort));
@@ -22,37 +32,49 @@ final class PartSettings {
         databases.forEach((name, db) -> {
             settings.put(RelayConfig.SOURCE_PREFIX + name + ".jdbc.url", db.jdbcUrl());
             settings.put(RelayConfig.SOURCE_PREFIX + name + ".user", db.user());
-            settings.put(RelayConfig.SOURCE_PREFIX + name + ".password", db.password() == null ? "" : db.password());
+            settings.put(RelayConfig.SOURCE_PREFIX + name + ".password", passwordOf(db));
         });
         return settings;
     }
 
-    static Map<String, String> stageService(String bootstrapServers, String registryUrl, ConnectionInfo db,
+    /** A stage service on its own database, calling the providers at {@code provider}. */
+    public static Map<String, String> stageService(String bootstrapServers, String registryUrl, ConnectionInfo db,
             URI provider, int httpPort) {
         Map<String, String> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrapServers);
         settings.put("registry.url", registryUrl);
         settings.put("jdbc.url", db.jdbcUrl());
         settings.put("jdbc.user", db.user());
-        settings.put("jdbc.password", db.password() == null ? "" : db.password());
+        settings.put("jdbc.password", passwordOf(db));
         settings.put("provider.url", provider.toString());
         settings.put("http.port", String.valueOf(httpPort));
         return settings;
     }
 
-    static Map<String, String> orderStream(String bootstrapServers, String registryUrl, ConnectionInfo intakeDb,
+    /**
+     * order-stream with the order intake on {@code intakeDb}, punctuating every second. With a fixed port the
+     * instance also advertises itself for interactive queries; port 0 (a free one, known only once bound) does not,
+     * which suits a single instance.
+     */
+    public static Map<String, String> orderStream(String bootstrapServers, String registryUrl, ConnectionInfo intakeDb,
             int httpPort, Path stateDir) {
         Map<String, String> settings = new HashMap<>();
         settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         settings.put(OrderStreamConfig.REGISTRY_URL, registryUrl);
         settings.put(OrderStreamConfig.HTTP_PORT, String.valueOf(httpPort));
-        settings.put(OrderStreamConfig.APPLICATION_SERVER, "127.0.0.1:" + httpPort);
+        if (httpPort > 0) {
+            settings.put(OrderStreamConfig.APPLICATION_SERVER, "127.0.0.1:" + httpPort);
+        }
         settings.put(OrderStreamConfig.STATE_DIR, stateDir.toString());
         settings.put(OrderStreamConfig.PUNCTUATION_INTERVAL_MS, "1000");
         settings.put(OrderStreamConfig.STREAMS_PREFIX + "processing.exception.handler.global.enabled", "true");
         settings.put(OrderStreamConfig.INTAKE_JDBC_URL, intakeDb.jdbcUrl());
         settings.put(OrderStreamConfig.INTAKE_JDBC_USER, intakeDb.user());
-        settings.put(OrderStreamConfig.INTAKE_JDBC_PASSWORD, intakeDb.password() == null ? "" : intakeDb.password());
+        settings.put(OrderStreamConfig.INTAKE_JDBC_PASSWORD, passwordOf(intakeDb));
         return settings;
+    }
+
+    private static String passwordOf(ConnectionInfo db) {
+        return db.password() == null ? "" : db.password();
     }
 }
