@@ -156,6 +156,10 @@ class SandboxHttpIT {
             }
         }
         assertThat(stages).containsExactly("PICKED", "PACKED", "HANDED_TO_CARRIER", "DELIVERED");
+        JsonNode wholeFeed = json(get("/fulfillment/events?after=0&limit=1000"));
+        assertThat(json(get("/fulfillment/events?after=0&limit=1")).get("latestSequence").asLong())
+                .as("the feed's end, on a page of one").isEqualTo(wholeFeed.get("nextAfter").asLong())
+                .isGreaterThanOrEqualTo(feedStart + 4);
     }
 
     @Test

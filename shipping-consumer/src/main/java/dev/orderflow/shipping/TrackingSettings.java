@@ -21,6 +21,9 @@ public final class TrackingSettings {
     public static final String READ_TIMEOUT = "fulfillment.feed.read.timeout";
     public static final String STANDBY_INTERVAL = "fulfillment.feed.standby.interval";
     public static final String SAFETY_CHECK_INTERVAL = "fulfillment.feed.safety.check.interval";
+    public static final String START_POSITION = "fulfillment.feed.start.position";
+    public static final String START_EARLIEST = "earliest";
+    public static final String START_LATEST = "latest";
 
     /** The sandbox's, and a sensible provider's, largest page. */
     static final int MAX_PAGE = 1000;
@@ -51,7 +54,14 @@ public final class TrackingSettings {
             .define(SAFETY_CHECK_INTERVAL, Type.STRING, "1m", Durations.positive(), Importance.MEDIUM,
                     "With the feed, how long after acceptance (and after each check) an unfinished shipment is "
                             + "read directly anyway: it catches a step the feed gave before the stage knew the "
-                            + "shipment, and a feed that stopped.");
+                            + "shipment, and a feed that stopped.")
+            .define(START_POSITION, Type.STRING, START_EARLIEST, ConfigDef.ValidString.in(START_EARLIEST,
+                    START_LATEST), Importance.MEDIUM,
+                    "Where the feed is first read when this service has no cursor yet on its database: earliest "
+                            + "reads the provider's whole history; latest starts after the feed's last event at that "
+                            + "moment, for a new deployment against a provider with a long history (shipments "
+                            + "already in flight are caught up by the safety reads). Once a cursor is stored, every "
+                            + "reader resumes from it and this setting has no effect.");
 
     private final AbstractConfig values;
 
@@ -85,6 +95,11 @@ public final class TrackingSettings {
 
     public Duration standbyInterval() {
         return duration(STANDBY_INTERVAL);
+    }
+
+    /** True when a service without a cursor skips the feed's history (see {@link #START_POSITION}). */
+    public boolean startsAtLatest() {
+        return values.getString(START_POSITION).equals(START_LATEST);
     }
 
     public Duration safetyCheckInterval() {

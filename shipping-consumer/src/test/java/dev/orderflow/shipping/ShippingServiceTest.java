@@ -46,6 +46,12 @@ class ShippingServiceTest {
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5));
         assertThat(defaults.topic()).isEqualTo(OrderTopics.FULFILLMENT_FEED);
         assertThat(defaults.safetyCheckInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.startsAtLatest()).as("a first start reads the whole history").isFalse();
+        assertThat(new TrackingSettings(new AbstractConfig(service.settingsDefinition(),
+                Map.of(TrackingSettings.START_POSITION, "latest"))).startsAtLatest()).isTrue();
+        assertThatThrownBy(() -> new AbstractConfig(service.settingsDefinition(),
+                Map.of(TrackingSettings.START_POSITION, "now"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TrackingSettings.START_POSITION);
         assertThatThrownBy(() -> new AbstractConfig(service.settingsDefinition(),
                 Map.of(TrackingSettings.PAGE_SIZE, "5000"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(TrackingSettings.PAGE_SIZE);

@@ -100,7 +100,7 @@ public final class FulfillmentService {
         int from = (int) Math.max(0, Math.min(after, feed.size()));
         List<FulfillmentEvent> page = feed.subList(from, Math.min(feed.size(), from + limit));
         long nextAfter = page.isEmpty() ? Math.max(after, 0) : page.get(page.size() - 1).sequence();
-        return new EventPage(page, nextAfter);
+        return new EventPage(page, nextAfter, feed.size());
     }
 
     /**

@@ -70,6 +70,8 @@ class FulfillmentServiceTest {
         assertThat(rest.events()).hasSize(5).first().extracting(FulfillmentEvent::sequence).isEqualTo(4L);
         assertThat(fulfillment.events(rest.nextAfter(), 100).events()).isEmpty();
         assertThat(fulfillment.events(rest.nextAfter(), 100).nextAfter()).isEqualTo(8);
+        assertThat(page.latestSequence()).as("the feed's end, whatever page was read").isEqualTo(8);
+        assertThat(fulfillment.events(0, 1).latestSequence()).isEqualTo(8);
     }
 
     @Test

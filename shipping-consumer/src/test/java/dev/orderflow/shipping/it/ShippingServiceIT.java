@@ -36,6 +36,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,10 +160,48 @@ class ShippingServiceIT {
     }
 
     @Test
+    void aServiceWithoutACursorCanStartAfterTheProvidersHistory() throws Exception {
+        stage.runner().close();
+        String before = UniqueNames.of("order");
+        stage.postWithKey("/fulfillment/shipments", "ship-" + before + "-1", "{\"orderId\": \"" + before + "\","
+                + " \"address\": {\"recipientName\": \"Ada Lovelace\", \"line1\": \"Unter den Linden 1\","
+                + " \"city\": \"Berlin\", \"postalCode\": \"1010\", \"countryCode\": \"DE\"},"
+                + " \"items\": [{\"sku\": \"SKU-1\", \"quantity\": 1}]}");
+        stage.post("/admin/clock/advance", "{\"by\": \"PT1M\"}");
+        assertThat(stage.getJson("/fulfillment/events?after=0&limit=1").path("latestSequence").asLong())
+                .as("history at the provider before this service's first start").isEqualTo(4);
+
+        try (StageServiceRunner fresh = stage.startAnother(new ShippingService(), INPUTS, Map.of(
+                TrackingSettings.ENABLED, "true", TrackingSettings.TOPIC, stage.topics.get(OrderTopics.FULFILLMENT_FEED),
+                TrackingSettings.POLL_INTERVAL, "100ms", TrackingSettings.STANDBY_INTERVAL, "200ms",
+                TrackingSettings.START_POSITION, TrackingSettings.START_LATEST))) {
+            await("cursor stored at the feed's end").atMost(WAIT).until(() -> stage.count(
+                    "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 4);
+            assertThat(follower(fresh).reading()).isTrue();
+
+            shipAndDeliver(UniqueNames.of("order"));
+
+            await("cursor moved on").atMost(WAIT).until(() -> stage.count(
+                    "SELECT coalesce(max(after_sequence), 0) FROM fulfillment_feed_cursor") == 8);
+            assertThat(recordsIn(stage.topics.get(OrderTopics.FULFILLMENT_FEED)))
+                    .as("only the new shipment's four steps were copied, none of the history").isEqualTo(4);
+        }
+    }
+
+    @Test
     void aFeedTopicTheStageDoesNotReadStopsStartUpNamingTheKey() {
         Map<String, String> settings = Map.of(TrackingSettings.ENABLED, "true", TrackingSettings.TOPIC, "nobody-reads-this");
         assertThatThrownBy(() -> stage.startAnother(new ShippingService(), INPUTS, settings))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(TrackingSettings.TOPIC);
+    }
+
+    /** Records ever written to the topic: its partitions' end offsets (no transactions write to it). */
+    private long recordsIn(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return kafka.admin().listOffsets(ends).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     private static FulfillmentFeedFollower follower(StageServiceRunner runner) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -52,13 +53,13 @@ final class FeedLease implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The sequence after which the feed is still to be read; 0 the first time. */
-    long cursor() throws SQLException {
+    /** The sequence after which the feed is still to be read; empty before the first page was published. */
+    OptionalLong storedCursor() throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
                 "SELECT after_sequence FROM fulfillment_feed_cursor WHERE consumer = ?")) {
             s.setString(1, consumer);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0L;
+                return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
             }
         }
     }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -144,9 +145,38 @@ public final class FulfillmentFeedFollower implements AutoCloseable {
         if (lease == null) {
             return false;
         }
-        cursorSeen.set(lease.cursor());
-        LOG.info("{}: reading the fulfillment feed after sequence {}", consumer, cursorSeen.get());
+        OptionalLong stored = lease.storedCursor();
+        if (stored.isPresent()) {
+            cursorSeen.set(stored.getAsLong());
+            LOG.info("{}: reading the fulfillment feed after sequence {}", consumer, cursorSeen.get());
+        } else {
+            cursorSeen.set(firstCursor());
+        }
         return true;
+    }
+
+    /**
+     * Where a service without a cursor starts: the beginning, or (start position latest) after the feed's last
+     * event, stored at once so that every later reader resumes there rather than at a newer "latest".
+     */
+    private long firstCursor() throws SQLException {
+        if (!settings.startsAtLatest()) {
+            LOG.info("{}: no feed cursor yet; reading the fulfillment feed from its beginning", consumer);
+            return 0;
+        }
+        long latest;
+        try {
+            latest = feed.latestSequence(settings.readTimeout());
+        } catch (RuntimeException e) {
+            // Hand the lease back: the next attempt comes a standby interval later, not on every tick.
+            dropLease();
+            throw e;
+        }
+        lease.advance(latest, clock.instant());
+        LOG.info("{}: no feed cursor yet; skipping the feed's history and reading after its latest sequence {} "
+                + "({}={}); shipments already in flight are caught up by the safety reads", consumer, latest,
+                TrackingSettings.START_POSITION, TrackingSettings.START_LATEST);
+        return latest;
     }
 
     /** Publishes one page and moves the cursor past it; true when the page was full (more may be waiting). */

@@ -31,4 +31,20 @@ final class ProviderFeed {
         }
         return new FeedPage(steps, page.path("nextAfter").asLong(after));
     }
+
+    /**
+     * The sequence of the feed's last event now (0 for an empty feed), from a one-event page's
+     * {@code latestSequence}.
+     *
+     * @throws IllegalStateException if the provider's pages do not carry it
+     */
+    long latestSequence(Duration timeout) {
+        JsonNode latest = client.get("fulfillment.events", "/fulfillment/events?after=0&limit=1", timeout)
+                .path("latestSequence");
+        if (!latest.isIntegralNumber() || latest.asLong() < 0) {
+            throw new IllegalStateException("the provider's feed pages carry no latestSequence, which "
+                    + "fulfillment.feed.start.position=latest needs; start from earliest instead");
+        }
+        return latest.asLong();
+    }
 }
