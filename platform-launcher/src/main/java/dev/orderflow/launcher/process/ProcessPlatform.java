@@ -31,7 +31,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +209,7 @@ public final class ProcessPlatform implements AutoCloseable {
             String registryUrl, Map<String, ConnectionInfo> databases, URI sandbox, short replicas) {
         Map<Part, List<ServiceProcess>> parts = new EnumMap<>(Part.class);
         int relayPort = port();
-        Map<String, String> relaySettings = new HashMap<>(PlatformSettings.relay(bootstrap, databases, relayPort));
+        Map<String, String> relaySettings = PlatformSettings.relay(bootstrap, databases, relayPort);
         relaySettings.put(RelayConfig.OFFSET_TOPIC_REPLICATION_FACTOR, Short.toString(replicas));
         parts.put(Part.RELAY, List.of(ServiceProcess.of(new ServiceProcess.Spec("outbox-relay", Part.RELAY.mainClass,
                 relaySettings, relayPort, Part.RELAY.readyPath, "384m"),
@@ -230,8 +229,8 @@ public final class ProcessPlatform implements AutoCloseable {
         List<ServiceProcess> streams = new ArrayList<>();
         for (int i = 1; i <= options.orderStreamInstances(); i++) {
             int port = port();
-            Map<String, String> settings = new HashMap<>(PlatformSettings.orderStream(bootstrap, registryUrl,
-                    databases.get("orders"), port, workDir.resolve("order-stream-state-" + i)));
+            Map<String, String> settings = PlatformSettings.orderStream(bootstrap, registryUrl,
+                    databases.get("orders"), port, workDir.resolve("order-stream-state-" + i));
             // Changelog and repartition topics as durable as the platform's own.
             settings.put(OrderStreamConfig.STREAMS_PREFIX + "replication.factor", Short.toString(replicas));
             settings.putAll(options.orderStreamSettings());
