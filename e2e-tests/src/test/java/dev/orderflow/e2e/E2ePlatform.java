@@ -11,7 +11,9 @@ import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
+import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.service.StageService;
 import dev.orderflow.runtime.service.StageServiceRunner;
 import dev.orderflow.sandbox.ProviderSandbox;
@@ -25,6 +27,10 @@ import dev.orderflow.testing.UniqueNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -64,24 +70,28 @@ final class E2ePlatform implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, StageService> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> serviceSettings = new HashMap<>();
+    private final Map<String, ConnectionInfo> databases = new LinkedHashMap<>();
     private final Map<String, StageServiceRunner> runners = new HashMap<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final KafkaFixture kafka;
     private final SchemaRegistryFixture registry;
+    private final OutboxMode outbox;
     private ProviderSandbox sandbox;
     private URI orderApi;
 
-    private E2ePlatform(KafkaFixture kafka, SchemaRegistryFixture registry) {
+    private E2ePlatform(KafkaFixture kafka, SchemaRegistryFixture registry, OutboxMode outbox) {
         this.kafka = kafka;
         this.registry = registry;
+        this.outbox = outbox;
         services.put(INVENTORY, new InventoryService());
         services.put(PAYMENT, new PaymentService());
         services.put(SHIPPING, new ShippingService());
     }
 
-    static E2ePlatform start(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry)
-            throws InterruptedException {
-        E2ePlatform platform = new E2ePlatform(kafka, registry);
+    /** @param outbox how the stage services and the intake write their outbox */
+    static E2ePlatform start(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry,
+                             OutboxMode outbox) throws InterruptedException {
+        E2ePlatform platform = new E2ePlatform(kafka, registry, outbox);
         try {
             platform.startAll(postgres);
             return platform;
@@ -95,7 +105,6 @@ final class E2ePlatform implements AutoCloseable {
         long started = System.nanoTime();
         SchemaRegistrar.withPackagedLevels(URI.create(registry.confluentApiUrl())).registerAll();
         PlatformTopics.create(kafka.admin(), List.copyOf(services.keySet()), OrderTopics.DEFAULT_PARTITIONS);
-        Map<String, ConnectionInfo> databases = new LinkedHashMap<>();
         for (String name : List.of(PlatformServices.ORDERS_DATABASE, "inventory", "payment", "shipping")) {
             ConnectionInfo db = postgres.newDatabase("e2e_" + name);
             DatabaseMigrations.migrate(db.jdbcUrl(), db.user(), db.password());
@@ -119,7 +128,7 @@ final class E2ePlatform implements AutoCloseable {
         Path stateDir = WorkDirectories.createTemp("e2e-order-stream");
         running.push(() -> WorkDirectories.deleteRecursively(stateDir));
         OrderStreamApp orderStream = PlatformServices.startOrderStream(kafka.bootstrapServers(),
-                registry.apicurioApiUrl(), stateDir, databases.get(PlatformServices.ORDERS_DATABASE), running);
+                registry.apicurioApiUrl(), stateDir, databases.get(PlatformServices.ORDERS_DATABASE), outbox, running);
         running.push(orderStream);
         orderApi = URI.create("http://127.0.0.1:" + orderStream.httpPort() + "/");
         log.info("e2e platform ready in {} ms: order API {}, sandbox {}",
@@ -146,6 +155,7 @@ final class E2ePlatform implements AutoCloseable {
                 registry.apicurioApiUrl(), db, sandbox.baseUri(), PlatformSettings.NO_HTTP);
         settings.put("jdbc.pool.size", "4");
         settings.put("worker.threads", "4");
+        settings.put(ConsumerSettings.OUTBOX_WRITE, outbox.configName());
         String policy = "policy." + service.stage() + ".";
         settings.put(policy + "deferral.schedule", "1s");
         if (service.stage().equals("shipping")) {
@@ -184,6 +194,22 @@ final class E2ePlatform implements AutoCloseable {
 
     URI orderApi() {
         return orderApi;
+    }
+
+    /**
+     * Rows ever inserted into {@code table} of a platform database ({@code inventory}, {@code payment},
+     * {@code shipping}, {@code orders}), from PostgreSQL's statistics: they reach it a moment after each commit.
+     */
+    long rowsInserted(String database, String table) throws SQLException {
+        try (Connection c = databases.get(database).connect();
+             PreparedStatement query = c.prepareStatement(
+                     "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = ?")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     URI sandboxUri() {

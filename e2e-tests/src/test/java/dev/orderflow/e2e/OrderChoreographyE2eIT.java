@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.testing.KafkaFixture;
 import dev.orderflow.testing.PostgresFixture;
 import dev.orderflow.testing.RealInfrastructure;
@@ -61,10 +62,15 @@ class OrderChoreographyE2eIT {
     @BeforeAll
     void startPlatform(KafkaFixture kafka, PostgresFixture postgres, SchemaRegistryFixture registry)
             throws InterruptedException {
-        platform = E2ePlatform.start(kafka, postgres, registry);
+        platform = E2ePlatform.start(kafka, postgres, registry, outboxMode());
         api = new OrderApi(platform.orderApi());
         sandbox = new Sandbox(platform.sandboxUri());
         ops = new OpsCli(platform);
+    }
+
+    /** How the platform's parts write their outbox; a subclass runs every scenario the other way. */
+    OutboxMode outboxMode() {
+        return OutboxMode.TABLE;
     }
 
     @AfterEach
@@ -96,6 +102,25 @@ class OrderChoreographyE2eIT {
                 .containsOnlyOnce("STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_ACCEPTED", "STOCK_COMMITTED")
                 .doesNotContainAnyElementsOf(UNDO_EFFECTS);
         assertInvariantsHold();
+    }
+
+    @Test
+    void theServicesWriteTheirOutboxTheWayThePlatformIsConfigured() throws java.sql.SQLException {
+        String orderId = api.place(order(SKU, 1));
+        awaitState(orderId, "DELIVERED");
+        // The dedupe rows are written in the same transactions as the outbox: once their counts have reached the
+        // statistics, so have the outbox's.
+        for (String database : List.of("orders", "inventory", "payment", "shipping")) {
+            String dedupeTable = database.equals("orders") ? "order_intake" : "processed_event";
+            await(database + " statistics").atMost(END_STATE).pollInterval(POLL)
+                    .until(() -> platform.rowsInserted(database, dedupeTable) > 0);
+            long outboxRows = platform.rowsInserted(database, "outbox");
+            if (outboxMode() == OutboxMode.TABLE) {
+                assertThat(outboxRows).as(database + " outbox rows").isPositive();
+            } else {
+                assertThat(outboxRows).as(database + " outbox rows: events went as messages").isZero();
+            }
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.List;
 final class OutboxDatabase {
 
     private final ConnectionInfo info;
-    private final OutboxWriter writer = new OutboxWriter();
+    private final OutboxWriter writer = OutboxWriter.table();
 
     private OutboxDatabase(ConnectionInfo info) {
         this.info = info;
@@ -36,11 +36,16 @@ final class OutboxDatabase {
         return URI.create(info.jdbcUrl().substring("jdbc:".length())).getPath().substring(1);
     }
 
-    /** Commits the events in one transaction. */
+    /** Commits the events in one transaction, as outbox rows. */
     void commit(List<OutboxEvent> events) throws SQLException {
+        commit(events, writer);
+    }
+
+    /** Commits the events in one transaction with the given writer. */
+    void commit(List<OutboxEvent> events, OutboxWriter with) throws SQLException {
         try (Connection c = info.connect()) {
             c.setAutoCommit(false);
-            writer.append(c, events);
+            with.append(c, events);
             c.commit();
         }
     }
@@ -70,11 +75,11 @@ final class OutboxDatabase {
         }
     }
 
-    /** Writes the events, then rolls the transaction back. */
-    void rollback(List<OutboxEvent> events) throws SQLException {
+    /** Writes the events with the given writer, then rolls the transaction back. */
+    void rollback(List<OutboxEvent> events, OutboxWriter with) throws SQLException {
         try (Connection c = info.connect()) {
             c.setAutoCommit(false);
-            writer.append(c, events);
+            with.append(c, events);
             c.rollback();
         }
     }

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.relay.internals.SourceRelay;
 import dev.orderflow.runtime.outbox.OutboxEvent;
+import dev.orderflow.runtime.outbox.OutboxMode;
+import dev.orderflow.runtime.outbox.OutboxWriter;
 import dev.orderflow.testing.KafkaFixture;
 import dev.orderflow.testing.PostgresFixture;
 import dev.orderflow.testing.RealInfrastructure;
@@ -19,8 +21,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +36,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(RealInfrastructure.class)
 class OutboxRelayIT {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(60);
 
-    @Test
-    void committedEventsArriveOnceInCommitOrderWithTheirBytesAndHeadersAndRolledBackOnesNever(
+    /**
+     * {@code writers}: how the transactions write their events; with both, they take turns, as while the services
+     * of one database are switched from one way to the other.
+     */
+    @ParameterizedTest(name = "outbox written as {0}")
+    @ValueSource(strings = {"table", "message", "table+message"})
+    void committedEventsArriveOnceInCommitOrderWithTheirBytesAndHeadersAndRolledBackOnesNever(String writers,
             KafkaFixture kafka, PostgresFixture postgres) throws Exception {
         OutboxDatabase db = OutboxDatabase.create(postgres, "relay_it");
         String prefix = UniqueNames.of("relay-it");
@@ -52,6 +63,8 @@ class OutboxRelayIT {
         Random random = new Random(7);
         List<OutboxEvent> committed = new ArrayList<>();
         List<OutboxEvent> rolledBack = new ArrayList<>();
+        List<OutboxWriter> turns = Arrays.stream(writers.split("\\+"))
+                .map(mode -> OutboxWriter.of(OutboxMode.parse(mode), Clock.systemUTC())).toList();
         try (OutboxRelay relay = OutboxRelay.start(new RelayConfig(settings), new SimpleMeterRegistry())) {
             assertThat(relay.awaitStreaming(ARRIVAL)).as("relay streaming").isTrue();
             for (int tx = 0; tx < 120; tx++) {
@@ -60,11 +73,12 @@ class OutboxRelayIT {
                     String type = random.nextBoolean() ? "order.payment" : "order.shipping";
                     batch.add(events.next(type, "order-" + random.nextInt(25)));
                 }
+                OutboxWriter writer = turns.get(tx % turns.size());
                 if (tx % 10 == 9) {
-                    db.rollback(batch);
+                    db.rollback(batch, writer);
                     rolledBack.addAll(batch);
                 } else {
-                    db.commit(batch);
+                    db.commit(batch, writer);
                     committed.addAll(batch);
                 }
             }

@@ -93,7 +93,7 @@ final class LocalPlatform implements AutoCloseable {
             long servicesStarted = System.nanoTime();
             PlatformServices services = PlatformServices.start(kafka.join().bootstrapServers(),
                     registry.join().registryApiUrl().toString(), databases, settings.faultProfile(),
-                    new SimpleMeterRegistry());
+                    settings.outbox(), new SimpleMeterRegistry());
             synchronized (running) {
                 running.push(services);
             }

@@ -5,6 +5,7 @@ import dev.orderflow.launcher.LocalPlatformSettings.ExternalPostgres;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import dev.orderflow.launcher.demo.DemoRun;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,11 @@ public final class LocalPlatformCommand implements Callable<Integer> {
     @Option(names = "--faults", paramLabel = "PROFILE", defaultValue = "none",
             description = "Fault profile of the provider sandbox: none, realistic or harsh (default: ${DEFAULT-VALUE}).")
     String faults;
+
+    @Option(names = "--outbox-write", paramLabel = "table|message", defaultValue = "table",
+            description = "How services write their outbox: rows of the outbox table, or transactional logical "
+                    + "decoding messages (less database work; docs/outbox-relay.md) (default: ${DEFAULT-VALUE}).")
+    String outboxWrite;
 
     @Option(names = "--orders", paramLabel = "N", defaultValue = "500",
             description = "Orders the upstream load generator places (default: ${DEFAULT-VALUE}); 0 places none.")
@@ -147,7 +153,7 @@ public final class LocalPlatformCommand implements Callable<Integer> {
         Optional<ExternalPostgres> external = Optional.ofNullable(postgresUrl).filter(u -> !u.isBlank())
                 .map(url -> new ExternalPostgres(url, postgresUser, postgresPassword));
         return new LocalPlatformSettings(kafkaPort, registryPort, postgresPort, external, registryJar,
-                LocalPlatformSettings.SERVICE_DATABASES, faults);
+                LocalPlatformSettings.SERVICE_DATABASES, faults, OutboxMode.parse(outboxWrite));
     }
 
     private void validatePorts() {
@@ -158,6 +164,10 @@ public final class LocalPlatformCommand implements Callable<Integer> {
         if (!List.of("none", "realistic", "harsh").contains(faults)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value '" + faults
                     + "' for option '--faults': use none, realistic or harsh");
+        }
+        if (!OutboxMode.names().contains(outboxWrite)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value '" + outboxWrite
+                    + "' for option '--outbox-write': use " + String.join(" or ", OutboxMode.names()));
         }
         requirePort("--kafka-port", kafkaPort);
         requirePort("--registry-port", registryPort);

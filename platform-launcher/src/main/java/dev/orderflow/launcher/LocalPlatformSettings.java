@@ -1,5 +1,6 @@
 package dev.orderflow.launcher;
 
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param registryJar    the schema registry server built by {@code schema-registry-server}
  * @param serviceDatabases one database per service, created at start
  * @param faultProfile   the provider sandbox's fault profile: none, realistic or harsh
+ * @param outbox         how the services and the order intake write their outbox
  */
 record LocalPlatformSettings(
         int kafkaPort,
@@ -23,7 +25,8 @@ record LocalPlatformSettings(
         Optional<ExternalPostgres> externalPostgres,
         Path registryJar,
         List<String> serviceDatabases,
-        String faultProfile) {
+        String faultProfile,
+        OutboxMode outbox) {
 
     /** The databases of the services that own state; DESIGN.md: one database per service. */
     static final List<String> SERVICE_DATABASES = List.of("orders", "inventory", "payment", "shipping");
@@ -31,6 +34,7 @@ record LocalPlatformSettings(
     LocalPlatformSettings {
         Objects.requireNonNull(externalPostgres, "externalPostgres");
         Objects.requireNonNull(registryJar, "registryJar");
+        Objects.requireNonNull(outbox, "outbox");
         serviceDatabases = List.copyOf(serviceDatabases);
     }
 

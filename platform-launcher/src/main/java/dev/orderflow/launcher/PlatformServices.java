@@ -16,7 +16,9 @@ import dev.orderflow.shipping.ShippingService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
+import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.service.StageService;
 import dev.orderflow.runtime.service.StageServiceRunner;
 import dev.orderflow.sandbox.ProviderSandbox;
@@ -92,20 +94,21 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     static PlatformServices start(String bootstrapServers, String registryApiUrl, Map<String, ConnectionInfo> databases,
-            String faultProfile, MeterRegistry meters) throws InterruptedException {
-        return start(bootstrapServers, registryApiUrl, databases, faultProfile, Map.of(), meters);
+            String faultProfile, OutboxMode outbox, MeterRegistry meters) throws InterruptedException {
+        return start(bootstrapServers, registryApiUrl, databases, faultProfile, outbox, Map.of(), meters);
     }
 
     /**
      * Starts the platform's parts on running infrastructure (the benchmark's way in).
      *
      * @param databases        one per name in {@link #databasesNeeded()} plus {@link #ORDERS_DATABASE}
+     * @param outbox           how every part writes its outbox (the stage services and the order intake)
      * @param serviceOverrides settings the stage services get on top of the platform's (e.g. {@code policy.*}); a key
      *                         that only some services define (their own keys) goes to those only
      */
     public static PlatformServices start(String bootstrapServers, String registryApiUrl,
-            Map<String, ConnectionInfo> databases, String faultProfile, Map<String, String> serviceOverrides,
-            MeterRegistry meters) throws InterruptedException {
+            Map<String, ConnectionInfo> databases, String faultProfile, OutboxMode outbox,
+            Map<String, String> serviceOverrides, MeterRegistry meters) throws InterruptedException {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Map<String, String> endpoints = new LinkedHashMap<>();
         try {
@@ -136,7 +139,7 @@ public final class PlatformServices implements AutoCloseable {
             for (Map.Entry<String, StageService> entry : services.entrySet()) {
                 ConnectionInfo db = databases.get(entry.getKey());
                 StageServiceRunner runner = StageServiceRunner.start(entry.getValue(),
-                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox.baseUri(),
+                        serviceSettings(bootstrapServers, registryApiUrl, db, sandbox.baseUri(), outbox,
                                 overridesFor(entry.getValue(), services.values(), serviceOverrides)), meters,
                         Clock.systemUTC());
                 running.push(runner);
@@ -145,7 +148,7 @@ public final class PlatformServices implements AutoCloseable {
             java.nio.file.Path stateDir = WorkDirectories.createTemp("order-stream-state");
             running.push(() -> WorkDirectories.deleteRecursively(stateDir));
             OrderStreamApp orderStream = startOrderStream(bootstrapServers, registryApiUrl, stateDir,
-                    databases.get(ORDERS_DATABASE), running);
+                    databases.get(ORDERS_DATABASE), outbox, running);
             running.push(orderStream);
             URI orderApi = URI.create("http://127.0.0.1:" + orderStream.httpPort() + "/");
             endpoints.put("order-stream (order API, POST /orders)", orderApi.resolve("/orders").toString());
@@ -163,9 +166,10 @@ public final class PlatformServices implements AutoCloseable {
      * caller to close after the app.
      */
     public static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
-            java.nio.file.Path stateDir, ConnectionInfo intakeDb, Deque<AutoCloseable> running) {
+            java.nio.file.Path stateDir, ConnectionInfo intakeDb, OutboxMode outbox, Deque<AutoCloseable> running) {
         Map<String, String> settings = PlatformSettings.orderStream(bootstrapServers, registryApiUrl, intakeDb, 0,
                 stateDir);
+        settings.put(OrderStreamConfig.INTAKE_OUTBOX_WRITE, outbox.configName());
         OrderStreamConfig config = new OrderStreamConfig(settings);
         IntakeService intake = IntakeService.start(config.intakeDatabase().orElseThrow(), config.registry());
         running.push(intake);
@@ -185,9 +189,10 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     private static Map<String, String> serviceSettings(String bootstrapServers, String registryApiUrl,
-            ConnectionInfo db, URI provider, Map<String, String> overrides) {
+            ConnectionInfo db, URI provider, OutboxMode outbox, Map<String, String> overrides) {
         Map<String, String> settings = PlatformSettings.stageService(bootstrapServers, registryApiUrl, db, provider,
                 PlatformSettings.NO_HTTP);
+        settings.put(ConsumerSettings.OUTBOX_WRITE, outbox.configName());
         settings.putAll(overrides);
         return settings;
     }

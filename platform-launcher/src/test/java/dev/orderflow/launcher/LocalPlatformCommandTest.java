@@ -34,6 +34,13 @@ class LocalPlatformCommandTest {
     }
 
     @Test
+    void anUnknownOutboxWriteIsRejectedNamingTheChoices() {
+        assertThat(run("--outbox-write", "kafka")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value 'kafka' for option '--outbox-write': use table or message");
+        assertThat(out.toString()).doesNotContain("Starting");
+    }
+
+    @Test
     void unknownOptionIsRejected() {
         assertThat(run("--turbo")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--turbo'");

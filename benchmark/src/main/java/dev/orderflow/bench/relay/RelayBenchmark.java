@@ -10,12 +10,14 @@ import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
 import dev.orderflow.runtime.outbox.OutboxEvent;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.outbox.OutboxWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ final class RelayBenchmark {
     private static final Duration LIVE_WARM_UP = Duration.ofSeconds(3);
 
     record Settings(int backlogEvents, int payloadBytes, int eventsPerTransaction, int liveRate, Duration liveDuration,
-                    int warmUpEvents, Map<String, String> relayOverrides, int sources) {
+                    int warmUpEvents, Map<String, String> relayOverrides, int sources, OutboxMode outboxMode) {
     }
 
     private final Settings settings;
@@ -147,7 +149,7 @@ final class RelayBenchmark {
              Connection connection = db.connect()) {
             relay.awaitStreaming(Duration.ofSeconds(60));
             connection.setAutoCommit(false);
-            OutboxWriter writer = new OutboxWriter();
+            OutboxWriter writer = OutboxWriter.of(settings.outboxMode(), Clock.systemUTC());
             Random random = new Random(2);
             AtomicLong written = new AtomicLong();
             Instant start = Instant.now();
@@ -192,7 +194,7 @@ final class RelayBenchmark {
     }
 
     private void commitEvents(ConnectionInfo db, String aggregateType, int count) throws SQLException {
-        OutboxWriter writer = new OutboxWriter();
+        OutboxWriter writer = OutboxWriter.of(settings.outboxMode(), Clock.systemUTC());
         Random random = new Random(1);
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);

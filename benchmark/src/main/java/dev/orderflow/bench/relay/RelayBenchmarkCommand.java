@@ -1,5 +1,6 @@
 package dev.orderflow.bench.relay;
 
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -52,6 +53,11 @@ public final class RelayBenchmarkCommand implements Callable<Integer> {
             description = "Source databases the backlog is spread over, one engine each (default: ${DEFAULT-VALUE}).")
     int sources;
 
+    @Option(names = "--outbox-write", defaultValue = "table", paramLabel = "table|message",
+            description = "How events are written: outbox rows or transactional logical decoding messages, one per "
+                    + "transaction (default: ${DEFAULT-VALUE}).")
+    String outboxWrite;
+
     @Option(names = "--report", defaultValue = "benchmark/target/relay-benchmark.md",
             description = "Where the Markdown report goes (default: ${DEFAULT-VALUE}).")
     Path report;
@@ -70,13 +76,18 @@ public final class RelayBenchmarkCommand implements Callable<Integer> {
         if (liveRate > 100_000) {
             throw new ParameterException(spec.commandLine(), "--live-rate " + liveRate + " is above 100000/s");
         }
+        if (!OutboxMode.names().contains(outboxWrite)) {
+            throw new ParameterException(spec.commandLine(), "--outbox-write must be one of "
+                    + OutboxMode.names() + ", was '" + outboxWrite + "'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         RelayBenchmarkResult result = new RelayBenchmark(new RelayBenchmark.Settings(events, payload,
-                eventsPerTransaction, liveRate, Duration.ofSeconds(liveSeconds), warmUpEvents, relaySettings, sources), out)
-                .run();
+                eventsPerTransaction, liveRate, Duration.ofSeconds(liveSeconds), warmUpEvents, relaySettings, sources,
+                OutboxMode.parse(outboxWrite)), out).run();
         String command = "bin/benchmark relay --events " + events + " --payload " + payload
                 + " --events-per-transaction " + eventsPerTransaction + " --live-rate " + liveRate
                 + " --live-seconds " + liveSeconds + " --warm-up-events " + warmUpEvents + " --sources " + sources
+                + " --outbox-write " + outboxWrite
                 + relaySettings.entrySet().stream().map(e -> " --relay-set " + e.getKey() + "=" + e.getValue())
                         .collect(java.util.stream.Collectors.joining());
         String markdown = result.markdown(command, machine());

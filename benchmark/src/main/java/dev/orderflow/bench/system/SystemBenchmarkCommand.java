@@ -2,6 +2,7 @@ package dev.orderflow.bench.system;
 
 import dev.orderflow.bench.naive.NaiveBaseline;
 import dev.orderflow.infra.InfrastructureStartException;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.sandbox.client.CallCounts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +64,11 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--retry-budget", paramLabel = "on|off", defaultValue = "on",
             description = "The stage services' retry budget; off lifts it (default: ${DEFAULT-VALUE}).")
     String retryBudget;
+
+    @Option(names = "--outbox-write", paramLabel = "table|message", defaultValue = "table",
+            description = "How the services write their outbox: rows of the outbox table or transactional logical"
+                    + " decoding messages (default: ${DEFAULT-VALUE}).")
+    String outboxWrite;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A stage-service setting on top of the platform's, e.g. --set fulfillment.feed.enabled=false "
@@ -127,7 +133,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
             progress(String.format(Locale.ROOT, "  this machine now: one core sorts %.1f million ints/s,"
                     + " PostgreSQL commits %.0f single-row transactions/s", machine.sortedMillionsPerSecond(),
                     machine.postgresCommitsPerSecond()));
-            BenchmarkReport report = run(new SystemPipeline(faultSetting, budget, serviceSettings), infrastructure,
+            BenchmarkReport report = run(new SystemPipeline(faultSetting, budget, OutboxMode.parse(outboxWrite), serviceSettings), infrastructure,
                     perSecond, startedAt, faultSetting, budget, machine);
             if (baseline.equals("naive")) {
                 report = withBaseline(report, infrastructure, faultSetting, perSecond);
@@ -302,6 +308,10 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         if (!retryBudget.equals("on") && !retryBudget.equals("off")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--retry-budget must be on or off");
         }
+        if (!OutboxMode.names().contains(outboxWrite)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--outbox-write must be "
+                    + String.join(" or ", OutboxMode.names()));
+        }
         if (warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must not be negative");
         }
@@ -335,8 +345,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         StringBuilder sets = new StringBuilder();
         serviceSettings.forEach((key, value) -> sets.append(" --set ").append(key).append('=').append(value));
         return String.format(Locale.ROOT, "bin/benchmark system --orders %d --rate %s --faults %s --retry-budget %s"
-                + "%s --baseline %s --warmup %d --warmup-burst %d --drain-timeout %d --report-dir %s", orders, rate,
-                faults, retryBudget, sets, baseline, warmup, warmupBurst, drainSeconds, reportDir);
+                + " --outbox-write %s%s --baseline %s --warmup %d --warmup-burst %d --drain-timeout %d --report-dir %s",
+                orders, rate, faults, retryBudget, outboxWrite, sets, baseline, warmup, warmupBurst, drainSeconds,
+                reportDir);
     }
 
     private void progress(String line) {

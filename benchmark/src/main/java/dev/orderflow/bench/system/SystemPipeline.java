@@ -8,6 +8,7 @@ import dev.orderflow.events.OrderPlaced;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.launcher.PlatformServices;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.serde.RegistrySettings;
 import dev.orderflow.sandbox.client.CallCounts;
@@ -56,6 +57,7 @@ public final class SystemPipeline implements Pipeline {
 
     private final FaultSetting faults;
     private final boolean retryBudget;
+    private final OutboxMode outbox;
     private final Map<String, String> serviceOverrides;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -68,12 +70,15 @@ public final class SystemPipeline implements Pipeline {
 
     /**
      * @param retryBudget      false to lift the stage services' retry budget (the overload comparison)
+     * @param outbox           how the platform's parts write their outbox
      * @param serviceOverrides stage-service settings on top of the platform's (a key a service does not define
      *                         stops start-up naming it)
      */
-    public SystemPipeline(FaultSetting faults, boolean retryBudget, Map<String, String> serviceOverrides) {
+    public SystemPipeline(FaultSetting faults, boolean retryBudget, OutboxMode outbox,
+                          Map<String, String> serviceOverrides) {
         this.faults = faults;
         this.retryBudget = retryBudget;
+        this.outbox = outbox;
         this.serviceOverrides = Map.copyOf(serviceOverrides);
     }
 
@@ -89,7 +94,7 @@ public final class SystemPipeline implements Pipeline {
         names.addAll(PlatformServices.databasesNeeded());
         Map<String, ConnectionInfo> databases = infrastructure.createDatabases(names);
         services = PlatformServices.start(infrastructure.bootstrapServers(), infrastructure.registryApiUrl(),
-                databases, "none", overrides(), new SimpleMeterRegistry());
+                databases, "none", outbox, overrides(), new SimpleMeterRegistry());
         running.add(services);
         HttpResponse<String> installed = http.send(HttpRequest.newBuilder(services.sandboxUri().resolve("/admin/faults"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(faults.requestBody()))

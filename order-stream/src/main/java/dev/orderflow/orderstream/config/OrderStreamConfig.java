@@ -8,6 +8,7 @@ import dev.orderflow.orderstream.topology.DeadLetteringDeserializationHandler;
 import dev.orderflow.orderstream.topology.DeadLetteringProcessingHandler;
 import dev.orderflow.orderstream.topology.FailingProductionHandler;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.serde.RegistrySettings;
 import java.net.URI;
 import java.time.Duration;
@@ -66,6 +67,7 @@ public final class OrderStreamConfig extends AbstractConfig {
     public static final String INTAKE_JDBC_USER = "intake.jdbc.user";
     public static final String INTAKE_JDBC_PASSWORD = "intake.jdbc.password";
     public static final String INTAKE_MAX_IN_FLIGHT = "intake.max.in.flight";
+    public static final String INTAKE_OUTBOX_WRITE = "intake.outbox.write";
     public static final String ESCALATION_DEADLINE_PREFIX = "escalation.deadline.";
     public static final String STREAMS_PREFIX = "streams.";
 
@@ -142,7 +144,12 @@ public final class OrderStreamConfig extends AbstractConfig {
             .define(INTAKE_JDBC_USER, Type.STRING, "", Importance.MEDIUM, "User of the intake database.")
             .define(INTAKE_JDBC_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "Password of the intake database.")
             .define(INTAKE_MAX_IN_FLIGHT, Type.INT, 32, ConfigDef.Range.between(1, 10_000), Importance.LOW,
-                    "POST /orders requests handled at once; more are answered 429 with Retry-After.");
+                    "POST /orders requests handled at once; more are answered 429 with Retry-After.")
+            .define(INTAKE_OUTBOX_WRITE, Type.STRING, OutboxMode.TABLE.configName(),
+                    ConfigDef.CaseInsensitiveValidString.in(OutboxMode.names().toArray(String[]::new)),
+                    Importance.LOW, "How the intake's OrderPlaced enters the database log for the outbox relay: "
+                            + "'table' (a row of the outbox table) or 'message' (a transactional logical decoding "
+                            + "message; PostgreSQL 14+). The relay reads both.");
 
     private final EscalationPolicy escalationPolicy;
 
@@ -177,15 +184,17 @@ public final class OrderStreamConfig extends AbstractConfig {
     public java.util.Optional<IntakeDatabase> intakeDatabase() {
         String url = getString(INTAKE_JDBC_URL);
         return url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new IntakeDatabase(url,
-                getString(INTAKE_JDBC_USER), getPassword(INTAKE_JDBC_PASSWORD).value(), getInt(INTAKE_MAX_IN_FLIGHT)));
+                getString(INTAKE_JDBC_USER), getPassword(INTAKE_JDBC_PASSWORD).value(), getInt(INTAKE_MAX_IN_FLIGHT),
+                OutboxMode.parse(getString(INTAKE_OUTBOX_WRITE))));
     }
 
-    /** Where the intake API keeps its idempotency keys and its outbox. */
-    public record IntakeDatabase(String jdbcUrl, String user, String password, int maxInFlight) {
+    /** Where the intake API keeps its idempotency keys and its outbox, and how it writes the outbox. */
+    public record IntakeDatabase(String jdbcUrl, String user, String password, int maxInFlight,
+                                 OutboxMode outboxMode) {
         @Override
         public String toString() {
             return "IntakeDatabase[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=****, maxInFlight="
-                    + maxInFlight + "]";
+                    + maxInFlight + ", outboxMode=" + outboxMode + "]";
         }
     }
 

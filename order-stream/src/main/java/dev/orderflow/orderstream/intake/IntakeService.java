@@ -32,7 +32,8 @@ public final class IntakeService implements AutoCloseable {
         try {
             DatabaseMigrations.migrate(dataSource, OrderIntake.MIGRATIONS);
             OrderIntakeHandler handler = OrderIntakeHandler.create(
-                    IntakeSettings.defaults().withMaxInFlight(database.maxInFlight()), dataSource,
+                    IntakeSettings.defaults().withMaxInFlight(database.maxInFlight())
+                            .withOutboxMode(database.outboxMode()), dataSource,
                     EventSerdes.valueSerializer(registry));
             return new IntakeService(dataSource, handler);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.orderflow.orderstream.intake;
 
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param retryAfter             what 429 and 503 answers ask clients to wait (whole seconds, at least 1)
  * @param maxTransactionAttempts tries of one intake transaction on a serialization failure or deadlock
  * @param maxBodyBytes           largest accepted request body; larger ones get 413 without being read
+ * @param outboxMode             how {@code OrderPlaced} enters the database log for the outbox relay
  */
-public record IntakeSettings(int maxInFlight, Duration retryAfter, int maxTransactionAttempts, int maxBodyBytes) {
+public record IntakeSettings(int maxInFlight, Duration retryAfter, int maxTransactionAttempts, int maxBodyBytes,
+                             OutboxMode outboxMode) {
 
     public static final String MAX_IN_FLIGHT = "order.intake.max.in.flight";
     public static final String RETRY_AFTER = "order.intake.retry.after";
@@ -22,6 +25,7 @@ public record IntakeSettings(int maxInFlight, Duration retryAfter, int maxTransa
 
     public IntakeSettings {
         Objects.requireNonNull(retryAfter, RETRY_AFTER);
+        Objects.requireNonNull(outboxMode, "outboxMode");
         require(maxInFlight >= 1, maxInFlight, MAX_IN_FLIGHT, "must be at least 1");
         require(!retryAfter.isNegative() && retryAfter.toSeconds() >= 1
                 && retryAfter.toNanos() % 1_000_000_000L == 0, retryAfter, RETRY_AFTER,
@@ -31,25 +35,29 @@ public record IntakeSettings(int maxInFlight, Duration retryAfter, int maxTransa
         require(maxBodyBytes >= 1024, maxBodyBytes, MAX_BODY_BYTES, "must be at least 1024");
     }
 
-    /** 64 requests in flight, Retry-After 1 s, 3 transaction attempts, bodies up to 64 KiB. */
+    /** 64 requests in flight, Retry-After 1 s, 3 transaction attempts, bodies up to 64 KiB, an outbox table. */
     public static IntakeSettings defaults() {
-        return new IntakeSettings(64, Duration.ofSeconds(1), 3, 64 * 1024);
+        return new IntakeSettings(64, Duration.ofSeconds(1), 3, 64 * 1024, OutboxMode.TABLE);
     }
 
     public IntakeSettings withMaxInFlight(int value) {
-        return new IntakeSettings(value, retryAfter, maxTransactionAttempts, maxBodyBytes);
+        return new IntakeSettings(value, retryAfter, maxTransactionAttempts, maxBodyBytes, outboxMode);
     }
 
     public IntakeSettings withRetryAfter(Duration value) {
-        return new IntakeSettings(maxInFlight, value, maxTransactionAttempts, maxBodyBytes);
+        return new IntakeSettings(maxInFlight, value, maxTransactionAttempts, maxBodyBytes, outboxMode);
     }
 
     public IntakeSettings withMaxTransactionAttempts(int value) {
-        return new IntakeSettings(maxInFlight, retryAfter, value, maxBodyBytes);
+        return new IntakeSettings(maxInFlight, retryAfter, value, maxBodyBytes, outboxMode);
     }
 
     public IntakeSettings withMaxBodyBytes(int value) {
-        return new IntakeSettings(maxInFlight, retryAfter, maxTransactionAttempts, value);
+        return new IntakeSettings(maxInFlight, retryAfter, maxTransactionAttempts, value, outboxMode);
+    }
+
+    public IntakeSettings withOutboxMode(OutboxMode value) {
+        return new IntakeSettings(maxInFlight, retryAfter, maxTransactionAttempts, maxBodyBytes, value);
     }
 
     /** The {@code Retry-After} header value. */

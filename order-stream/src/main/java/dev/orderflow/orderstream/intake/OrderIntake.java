@@ -40,15 +40,16 @@ public final class OrderIntake implements OrderPlacement {
     private final Supplier<UUID> ids;
     private final int maxTransactionAttempts;
     private final IntakeTable table = new IntakeTable();
-    private final OutboxWriter outbox = new OutboxWriter();
+    private final OutboxWriter outbox;
 
     OrderIntake(DataSource dataSource, Serializer<SpecificRecord> serializer, Clock clock, Supplier<UUID> ids,
-                int maxTransactionAttempts) {
+                int maxTransactionAttempts, OutboxWriter outbox) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.events = new OrderPlacedEvents(clock);
         this.ids = ids;
         this.maxTransactionAttempts = maxTransactionAttempts;
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
     /**
@@ -58,7 +59,7 @@ public final class OrderIntake implements OrderPlacement {
     public static OrderIntake create(IntakeSettings settings, DataSource dataSource,
                                      Serializer<SpecificRecord> serializer) {
         return new OrderIntake(dataSource, serializer, Clock.systemUTC(), UUID::randomUUID,
-                settings.maxTransactionAttempts());
+                settings.maxTransactionAttempts(), OutboxWriter.of(settings.outboxMode(), Clock.systemUTC()));
     }
 
     /**

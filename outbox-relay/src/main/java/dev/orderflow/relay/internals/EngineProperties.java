@@ -2,11 +2,14 @@ package dev.orderflow.relay.internals;
 
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.relay.config.SourceConfig;
+import dev.orderflow.runtime.outbox.OutboxMessageCodec;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Debezium settings for one source. The choices that matter (see docs/outbox-relay.md): pgoutput with a
- * publication the migrations created; no snapshot (the outbox table is always empty and history must never be
+ * publication the migrations created; outbox rows routed by Debezium's outbox event router and outbox logical
+ * decoding messages passed on whole (both become Kafka records in {@link OutboxRecordMapper}); no snapshot (the outbox table is always empty and history must never be
  * republished); payload bytes passed through; positions in a Kafka topic stored after every batch; the LSN confirmed
  * on the slot by the connector only, after the position was stored, so the slot is never ahead of the stored
  * position; a heartbeat that writes a logical decoding message into this source's log, so an idle outbox still
@@ -17,7 +20,7 @@ public final class EngineProperties {
 
     /**
      * Prefix of the logical decoding message each heartbeat writes into the source's log. Debezium decodes it
-     * (pgoutput streams messages from PostgreSQL 14) and moves its position to it; messages are never published.
+     * (pgoutput streams messages from PostgreSQL 14) and moves its position to it; it is never published.
      */
     public static final String HEARTBEAT_MESSAGE_PREFIX = "orderflow-relay-heartbeat";
 
@@ -29,6 +32,9 @@ public final class EngineProperties {
     static final String HEARTBEAT_ACTION_QUERY =
             "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')";
 
+    /** Most bytes of change records the engine queues ahead of the publisher, per source. */
+    static final long MAX_QUEUE_BYTES = 32L * 1024 * 1024;
+
     private EngineProperties() {
     }
 
@@ -36,11 +42,20 @@ public final class EngineProperties {
         return "orderflow-relay-" + source.name();
     }
 
+    /** The connector's topic prefix; its logical decoding messages come on {@code <prefix>.message}. */
+    static String topicPrefix(SourceConfig source) {
+        return "orderflow-" + source.name();
+    }
+
+    static String messageTopic(SourceConfig source) {
+        return topicPrefix(source) + ".message";
+    }
+
     public static Properties of(RelayConfig relay, SourceConfig source) {
         Properties p = new Properties();
         p.setProperty("name", engineName(source));
         p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        p.setProperty("topic.prefix", "orderflow-" + source.name());
+        p.setProperty("topic.prefix", topicPrefix(source));
 
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
         p.setProperty("bootstrap.servers", relay.bootstrapServers());
@@ -72,20 +87,29 @@ public final class EngineProperties {
         p.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(relay.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(relay.maxBatchSize() * 4));
+        // An outbox message holds a whole transaction's events (up to a poll's worth), so a queue counted in
+        // records alone could hold gigabytes; bound it in bytes too.
+        p.setProperty("max.queue.size.in.bytes", Long.toString(MAX_QUEUE_BYTES));
         p.setProperty("heartbeat.interval.ms", Long.toString(relay.heartbeatInterval().toMillis()));
         // With only the connector confirming, an idle source's slot would hold all WAL of the cluster written since
         // its last outbox row. Each heartbeat writes a message into this database's log; the engine decodes it and
         // moves its position there, the next heartbeat stores that position and the slot is confirmed up to it.
         p.setProperty("heartbeat.action.query", HEARTBEAT_ACTION_QUERY);
-        // No logical decoding message is ever an outbox event: none becomes a change record (the heartbeat's only
-        // moves the position), so nothing but outbox rows and heartbeats reaches the outbox event router.
-        p.setProperty("message.prefix.exclude.list", ".*");
+        // Outbox messages (outbox.write=message) become change records; any other logical decoding message, the
+        // heartbeat's included, only moves the position.
+        p.setProperty("message.prefix.include.list", Pattern.quote(OutboxMessageCodec.PREFIX));
         p.setProperty("errors.max.retries", "-1");
         p.setProperty("errors.retry.delay.initial.ms", "300");
         p.setProperty("errors.retry.delay.max.ms", "10000");
 
+        // The event router routes outbox rows; outbox messages skip it (OutboxRecordMapper decodes them).
+        p.setProperty("predicates", "outboxMessage");
+        p.setProperty("predicates.outboxMessage.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+        p.setProperty("predicates.outboxMessage.pattern", Pattern.quote(messageTopic(source)));
         p.setProperty("transforms", "outbox");
         p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        p.setProperty("transforms.outbox.predicate", "outboxMessage");
+        p.setProperty("transforms.outbox.negate", "true");
         p.setProperty("transforms.outbox.table.field.event.id", "id");
         p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
         p.setProperty("transforms.outbox.table.field.event.payload", "payload");

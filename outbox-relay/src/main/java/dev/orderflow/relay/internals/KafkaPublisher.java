@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -56,12 +55,11 @@ public final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<Recor
             throws InterruptedException {
         List<ProducerRecord<byte[], byte[]>> outgoing = new ArrayList<>(records.size());
         for (RecordChangeEvent<SourceRecord> change : records) {
-            Optional<ProducerRecord<byte[], byte[]>> mapped = mapper.map(change.record());
-            if (mapped.isPresent()) {
-                outgoing.add(mapped.get());
-            } else {
+            List<ProducerRecord<byte[], byte[]>> mapped = mapper.map(change.record());
+            if (mapped.isEmpty()) {
                 metrics.skipped();
             }
+            outgoing.addAll(mapped);
         }
         publishUntilAcknowledged(outgoing);
         for (RecordChangeEvent<SourceRecord> change : records) {

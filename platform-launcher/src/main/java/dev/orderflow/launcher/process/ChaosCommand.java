@@ -1,6 +1,7 @@
 package dev.orderflow.launcher.process;
 
 import dev.orderflow.infra.InfrastructureStartException;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -67,6 +68,11 @@ public final class ChaosCommand implements Callable<Integer> {
                     + " replication factor N and min ISR N-1, one of whose nodes is killed (default: ${DEFAULT-VALUE}).")
     int brokers;
 
+    @Option(names = "--outbox-write", paramLabel = "table|message", defaultValue = "table",
+            description = "How the services and the order intake write their outbox: rows of the outbox table or"
+                    + " transactional logical decoding messages (default: ${DEFAULT-VALUE}).")
+    String outboxWrite;
+
     @Option(names = "--seed", defaultValue = "42",
             description = "Seed of the orders, the faults and the crash moments (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -84,7 +90,7 @@ public final class ChaosCommand implements Callable<Integer> {
         ProcessPlatform platform;
         try {
             platform = ProcessPlatform.start(new ProcessPlatform.Options("none", instances, instances, Map.of(),
-                    brokers));
+                    brokers, OutboxMode.parse(outboxWrite)));
         } catch (InfrastructureStartException e) {
             spec.commandLine().getErr().println("Start failed: " + e.getMessage());
             return 1;
@@ -117,6 +123,10 @@ public final class ChaosCommand implements Callable<Integer> {
         if (orders < 1 || rate < 1 || instances < 1 || drainSeconds < 1 || poisonShare < 0 || poisonShare > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--orders, --rate, --instances and "
                     + "--drain-timeout must be at least 1, --poison within 0..1");
+        }
+        if (!OutboxMode.names().contains(outboxWrite)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value '" + outboxWrite
+                    + "' for --outbox-write: use " + String.join(" or ", OutboxMode.names()));
         }
         if (brokers != 1 && brokers < 3) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value " + brokers + " for --brokers:"

@@ -17,8 +17,10 @@ import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.RelayMain;
 import dev.orderflow.relay.config.RelayConfig;
+import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.sandbox.ProviderSandbox;
 import dev.orderflow.sandbox.SandboxConfig;
 import dev.orderflow.schemas.registry.SchemaRegistrar;
@@ -34,6 +36,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -93,9 +96,11 @@ public final class ProcessPlatform implements AutoCloseable {
      * @param serviceInstances     instances of each stage service (one consumer group per service)
      * @param orderStreamInstances instances of order-stream (one Kafka Streams application)
      * @param orderStreamSettings  extra order-stream settings, e.g. {@code escalation.deadline.PLACED=PT2M}
+     * @param brokers              1, or a cluster of 3 or more
+     * @param outbox               how the stage services and the order intake write their outbox
      */
     public record Options(String faultProfile, int serviceInstances, int orderStreamInstances,
-            Map<String, String> orderStreamSettings, int brokers) {
+            Map<String, String> orderStreamSettings, int brokers, OutboxMode outbox) {
 
         public Options {
             if (serviceInstances < 1 || orderStreamInstances < 1) {
@@ -106,11 +111,12 @@ public final class ProcessPlatform implements AutoCloseable {
                         + " more (replication factor = brokers, min ISR one less)");
             }
             orderStreamSettings = Map.copyOf(orderStreamSettings);
+            Objects.requireNonNull(outbox, "outbox");
         }
 
         public Options(String faultProfile, int serviceInstances, int orderStreamInstances,
                 Map<String, String> orderStreamSettings) {
-            this(faultProfile, serviceInstances, orderStreamInstances, orderStreamSettings, 1);
+            this(faultProfile, serviceInstances, orderStreamInstances, orderStreamSettings, 1, OutboxMode.TABLE);
         }
 
         public static Options of(String faultProfile) {
@@ -220,9 +226,11 @@ public final class ProcessPlatform implements AutoCloseable {
             List<ServiceProcess> instances = new ArrayList<>();
             for (int i = 1; i <= options.serviceInstances(); i++) {
                 int port = port();
+                Map<String, String> settings = PlatformSettings.stageService(bootstrap, registryUrl,
+                        databases.get(databaseOf.get(part)), sandbox, port);
+                settings.put(ConsumerSettings.OUTBOX_WRITE, options.outbox().configName());
                 instances.add(ServiceProcess.of(new ServiceProcess.Spec(part.serviceName() + "-" + i, part.mainClass,
-                        PlatformSettings.stageService(bootstrap, registryUrl, databases.get(databaseOf.get(part)), sandbox,
-                                port), port, part.readyPath, "256m"), workDir, READY_TIMEOUT));
+                        settings, port, part.readyPath, "256m"), workDir, READY_TIMEOUT));
             }
             parts.put(part, List.copyOf(instances));
         }
@@ -233,6 +241,7 @@ public final class ProcessPlatform implements AutoCloseable {
                     databases.get("orders"), port, workDir.resolve("order-stream-state-" + i));
             // Changelog and repartition topics as durable as the platform's own.
             settings.put(OrderStreamConfig.STREAMS_PREFIX + "replication.factor", Short.toString(replicas));
+            settings.put(OrderStreamConfig.INTAKE_OUTBOX_WRITE, options.outbox().configName());
             settings.putAll(options.orderStreamSettings());
             streams.add(ServiceProcess.of(new ServiceProcess.Spec("order-stream-" + i, Part.ORDER_STREAM.mainClass,
                     settings, port, Part.ORDER_STREAM.readyPath, "384m"), workDir, READY_TIMEOUT));

@@ -34,6 +34,13 @@ class ChaosCommandTest {
     }
 
     @Test
+    void anUnknownOutboxWriteIsRefused() {
+        assertThat(execute("--outbox-write", "rows")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value 'rows' for --outbox-write: use table or message");
+        assertThat(out.toString()).doesNotContain("Starting");
+    }
+
+    @Test
     void aTwoBrokerClusterIsRefused() {
         assertThat(execute("--brokers", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value 2 for --brokers");

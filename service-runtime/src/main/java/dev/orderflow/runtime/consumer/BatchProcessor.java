@@ -62,7 +62,7 @@ final class BatchProcessor<S> {
     private final StageStateStore<S> states;
     private final DeferredActionStore deferred;
     private final OutboxEventFactory outboxEvents;
-    private final OutboxWriter outbox = new OutboxWriter();
+    private final OutboxWriter outbox;
     private final DeadLetterWriter deadLetters;
     private final ConsumerMetrics metrics;
 
@@ -79,6 +79,7 @@ final class BatchProcessor<S> {
         this.states = parts.states();
         this.deferred = parts.deferred();
         this.outboxEvents = parts.outboxEvents();
+        this.outbox = parts.outbox();
         this.deadLetters = parts.deadLetters();
         this.metrics = parts.metrics();
     }

@@ -2,6 +2,7 @@ package dev.orderflow.runtime.consumer;
 
 import dev.orderflow.runtime.config.Durations;
 import dev.orderflow.runtime.kafka.OrderTopics;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ public final class ConsumerSettings extends AbstractConfig {
     public static final String BATCH_RETRY_BACKOFF_INITIAL = "batch.retry.backoff.initial";
     public static final String BATCH_RETRY_BACKOFF_MAX = "batch.retry.backoff.max";
     public static final String DEAD_LETTER_ACK_TIMEOUT = "dead.letter.ack.timeout";
+    public static final String OUTBOX_WRITE = "outbox.write";
     public static final String KAFKA_CONSUMER_PREFIX = "kafka.consumer.";
     public static final String KAFKA_PRODUCER_PREFIX = "kafka.producer.";
 
@@ -79,7 +81,13 @@ public final class ConsumerSettings extends AbstractConfig {
             .define(BATCH_RETRY_BACKOFF_MAX, Type.STRING, "10s", Durations.positive(), Importance.LOW,
                     "Longest pause between attempts at a batch that could not be committed.")
             .define(DEAD_LETTER_ACK_TIMEOUT, Type.STRING, "30s", Durations.positive(), Importance.LOW,
-                    "How long to wait for the broker to acknowledge dead letters before the batch is retried.");
+                    "How long to wait for the broker to acknowledge dead letters before the batch is retried.")
+            .define(OUTBOX_WRITE, Type.STRING, OutboxMode.TABLE.configName(),
+                    ConfigDef.CaseInsensitiveValidString.in(OutboxMode.names().toArray(String[]::new)),
+                    Importance.LOW, "How outgoing events enter the database log for the outbox relay: 'table' "
+                            + "(a row of the outbox table, inserted and deleted in the batch's transaction) or "
+                            + "'message' (one transactional logical decoding message per batch; PostgreSQL 14+, "
+                            + "less database work). The relay reads both.");
 
     private final Map<String, Object> all;
 
@@ -130,6 +138,10 @@ public final class ConsumerSettings extends AbstractConfig {
 
     public String replayTopic() {
         return OrderTopics.replay(name());
+    }
+
+    public OutboxMode outboxMode() {
+        return OutboxMode.parse(getString(OUTBOX_WRITE));
     }
 
     public Duration duration(String key) {

@@ -5,6 +5,7 @@ import dev.orderflow.runtime.deadletter.DeadLetterWriter;
 import dev.orderflow.runtime.deferred.DeferredAction;
 import dev.orderflow.runtime.deferred.DeferredActionStore;
 import dev.orderflow.runtime.failure.FailureClassifier;
+import dev.orderflow.runtime.outbox.OutboxWriter;
 import dev.orderflow.runtime.policy.FullJitterBackoff;
 import dev.orderflow.runtime.serde.EventSerdes;
 import dev.orderflow.runtime.serde.RegistrySettings;
@@ -110,6 +111,7 @@ public final class EventConsumer<S> implements AutoCloseable {
                 this::partitionOf,
                 new StageStateStore<>(settings.name(), handler.stateType(), json), deferred,
                 new OutboxEventFactory(EventSerdes.valueSerializer(registry)),
+                OutboxWriter.of(settings.outboxMode(), clock),
                 new DeadLetterWriter(deadLetterProducer, settings.deadLetterTopic(), clock,
                         settings.duration(ConsumerSettings.DEAD_LETTER_ACK_TIMEOUT)),
                 metrics));

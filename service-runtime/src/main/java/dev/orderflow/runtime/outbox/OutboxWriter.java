@@ -1,58 +1,44 @@
 package dev.orderflow.runtime.outbox;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Collection;
-import java.util.UUID;
 
 /**
  * Appends outgoing events to the outbox inside the caller's own JDBC transaction; nothing is sent to Kafka here.
- * The caller commits (or rolls back) the events together with its state change and dedupe record.
- *
- * <p>Each row is inserted and deleted in the same transaction. The relay reads the insert from the database log;
- * the table itself never grows, so no purge job is needed and its index stays tiny. Many events go in one
- * batched insert and one delete, so a consumer that handles a whole poll per transaction pays two round trips.
+ * The caller commits (or rolls back) the events together with its state change and dedupe record, and the outbox
+ * relay publishes what was committed, read from the database log. Two ways to put an event into that log, chosen
+ * by {@link OutboxMode}: a row of the {@code outbox} table, or a transactional logical decoding message. The relay
+ * reads both, so services can be switched one by one.
  */
-public final class OutboxWriter {
-
-    private static final String INSERT = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload,"
-            + " correlation_id, causation_id, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
+public interface OutboxWriter {
 
     /**
      * Writes the events in the given order (the relay publishes them in commit order, and per order id in this
-     * order). Must run inside a transaction: with auto-commit on, the insert and delete would be two transactions
-     * and the first alone would be published — fine — but a failure between them would leave the row behind, so
-     * auto-commit is refused outright to keep one behaviour.
+     * order). Must run inside a transaction: with auto-commit on, a table writer's insert and delete would be two
+     * transactions and a message writer's message would be published even if the caller's later statements failed,
+     * so auto-commit is refused outright.
      */
-    public void append(Connection connection, Collection<OutboxEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
+    void append(Connection connection, Collection<OutboxEvent> events) throws SQLException;
+
+    /** The writer of the given mode; {@code clock} stamps a message's events (a row is stamped by the database). */
+    static OutboxWriter of(OutboxMode mode, Clock clock) {
+        return switch (mode) {
+            case TABLE -> new OutboxTableWriter();
+            case MESSAGE -> new OutboxMessageWriter(clock);
+        };
+    }
+
+    /** The default writer: {@link OutboxMode#TABLE}. */
+    static OutboxWriter table() {
+        return new OutboxTableWriter();
+    }
+
+    static void requireTransaction(Connection connection) throws SQLException {
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("the outbox must be written inside the caller's transaction"
                     + " (auto-commit is on)");
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (OutboxEvent e : events) {
-                insert.setObject(1, e.eventId());
-                insert.setString(2, e.aggregateType());
-                insert.setString(3, e.aggregateId());
-                insert.setString(4, e.eventType());
-                insert.setBytes(5, e.payload());
-                insert.setString(6, e.correlationId());
-                insert.setString(7, e.causationId());
-                insert.setString(8, e.traceparent());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            Array ids = connection.createArrayOf("uuid", events.stream().map(OutboxEvent::eventId).toArray(UUID[]::new));
-            delete.setArray(1, ids);
-            delete.executeUpdate();
         }
     }
 }

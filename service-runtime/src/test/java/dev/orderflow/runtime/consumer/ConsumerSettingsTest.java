@@ -3,6 +3,7 @@ package dev.orderflow.runtime.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,5 +77,18 @@ class ConsumerSettingsTest {
         Map<String, Object> badDuration = valid();
         badDuration.put("parking.schedule", "1s,later");
         assertThatThrownBy(() -> new ConsumerSettings(badDuration)).hasMessageContaining("parking.schedule");
+    }
+
+    @Test
+    void theOutboxIsATableUnlessMessagesAreChosen() {
+        assertThat(new ConsumerSettings(valid()).outboxMode()).isEqualTo(OutboxMode.TABLE);
+        Map<String, Object> message = valid();
+        message.put("outbox.write", "Message");
+        assertThat(new ConsumerSettings(message).outboxMode()).isEqualTo(OutboxMode.MESSAGE);
+
+        Map<String, Object> bad = valid();
+        bad.put("outbox.write", "kafka");
+        assertThatThrownBy(() -> new ConsumerSettings(bad)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outbox.write").hasMessageContaining("kafka");
     }
 }
