@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Debezium settings for one source. The choices that matter (see docs/outbox-relay.md): pgoutput with a
  * publication the migrations created; outbox rows routed by Debezium's outbox event router and outbox logical
- * decoding messages passed on whole (both become Kafka records in {@link OutboxRecordMapper}); no snapshot (the outbox table is always empty and history must never be
- * republished); payload bytes passed through; positions in a Kafka topic stored after every batch; the LSN confirmed
- * on the slot by the connector only, after the position was stored, so the slot is never ahead of the stored
- * position; a heartbeat that writes a logical decoding message into this source's log, so an idle outbox still
- * moves the stored position and the slot along and the slot does not hold the cluster's WAL; retriable errors
- * (database restart) retried without end.
+ * decoding messages passed on whole (both become Kafka records in {@link OutboxRecordMapper}); no snapshot (the
+ * outbox table is always empty and history must never be republished); payload bytes passed through; positions
+ * in a Kafka topic stored after every batch; the LSN confirmed on the slot by the connector only, after the
+ * position was stored, so the slot is never ahead of the stored position; a heartbeat that writes a logical
+ * decoding message into this source's log, so an idle outbox still moves the stored position and the slot along
+ * and the slot does not hold the cluster's WAL; retriable errors (database restart) retried without end.
  */
 public final class EngineProperties {
 
@@ -104,7 +104,8 @@ public final class EngineProperties {
 
         // The event router routes outbox rows; outbox messages skip it (OutboxRecordMapper decodes them).
         p.setProperty("predicates", "outboxMessage");
-        p.setProperty("predicates.outboxMessage.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+        p.setProperty("predicates.outboxMessage.type",
+                "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
         p.setProperty("predicates.outboxMessage.pattern", Pattern.quote(messageTopic(source)));
         p.setProperty("transforms", "outbox");
         p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
