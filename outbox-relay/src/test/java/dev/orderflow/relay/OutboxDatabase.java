@@ -3,6 +3,7 @@ package dev.orderflow.relay;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
 import dev.orderflow.runtime.outbox.OutboxEvent;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.outbox.OutboxWriter;
 import dev.orderflow.testing.PostgresFixture;
 import java.net.URI;
@@ -10,13 +11,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 
 /** A migrated service database of a test, with helpers to commit or roll back outbox events. */
 final class OutboxDatabase {
 
     private final ConnectionInfo info;
-    private final OutboxWriter writer = OutboxWriter.table();
+    private final OutboxWriter writer = OutboxWriter.of(OutboxMode.TABLE, Clock.systemUTC());
 
     private OutboxDatabase(ConnectionInfo info) {
         this.info = info;

@@ -30,11 +30,6 @@ public interface OutboxWriter {
         };
     }
 
-    /** The default writer: {@link OutboxMode#TABLE}. */
-    static OutboxWriter table() {
-        return new OutboxTableWriter();
-    }
-
     static void requireTransaction(Connection connection) throws SQLException {
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("the outbox must be written inside the caller's transaction"
