@@ -11,7 +11,6 @@ import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
-import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.service.StageService;
@@ -152,10 +151,9 @@ final class E2ePlatform implements AutoCloseable {
      */
     private Map<String, String> stageSettings(StageService service, ConnectionInfo db) {
         Map<String, String> settings = PlatformSettings.stageService(kafka.bootstrapServers(),
-                registry.apicurioApiUrl(), db, sandbox.baseUri(), PlatformSettings.NO_HTTP);
+                registry.apicurioApiUrl(), db, sandbox.baseUri(), PlatformSettings.NO_HTTP, outbox);
         settings.put("jdbc.pool.size", "4");
         settings.put("worker.threads", "4");
-        settings.put(ConsumerSettings.OUTBOX_WRITE, outbox.configName());
         String policy = "policy." + service.stage() + ".";
         settings.put(policy + "deferral.schedule", "1s");
         if (service.stage().equals("shipping")) {

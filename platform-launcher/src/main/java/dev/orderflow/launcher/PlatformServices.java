@@ -16,7 +16,6 @@ import dev.orderflow.shipping.ShippingService;
 import dev.orderflow.relay.OutboxRelay;
 import dev.orderflow.relay.config.RelayConfig;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
-import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.outbox.OutboxMode;
 import dev.orderflow.runtime.service.StageService;
@@ -168,8 +167,7 @@ public final class PlatformServices implements AutoCloseable {
     public static OrderStreamApp startOrderStream(String bootstrapServers, String registryApiUrl,
             java.nio.file.Path stateDir, ConnectionInfo intakeDb, OutboxMode outbox, Deque<AutoCloseable> running) {
         Map<String, String> settings = PlatformSettings.orderStream(bootstrapServers, registryApiUrl, intakeDb, 0,
-                stateDir);
-        settings.put(OrderStreamConfig.INTAKE_OUTBOX_WRITE, outbox.configName());
+                stateDir, outbox);
         OrderStreamConfig config = new OrderStreamConfig(settings);
         IntakeService intake = IntakeService.start(config.intakeDatabase().orElseThrow(), config.registry());
         running.push(intake);
@@ -191,8 +189,7 @@ public final class PlatformServices implements AutoCloseable {
     private static Map<String, String> serviceSettings(String bootstrapServers, String registryApiUrl,
             ConnectionInfo db, URI provider, OutboxMode outbox, Map<String, String> overrides) {
         Map<String, String> settings = PlatformSettings.stageService(bootstrapServers, registryApiUrl, db, provider,
-                PlatformSettings.NO_HTTP);
-        settings.put(ConsumerSettings.OUTBOX_WRITE, outbox.configName());
+                PlatformSettings.NO_HTTP, outbox);
         settings.putAll(overrides);
         return settings;
     }

@@ -3,6 +3,8 @@ package dev.orderflow.launcher;
 import dev.orderflow.infra.postgres.PostgresServer.ConnectionInfo;
 import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.relay.config.RelayConfig;
+import dev.orderflow.runtime.consumer.ConsumerSettings;
+import dev.orderflow.runtime.outbox.OutboxMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,9 +39,9 @@ public final class PlatformSettings {
         return settings;
     }
 
-    /** A stage service on its own database, calling the providers at {@code provider}. */
+    /** A stage service on its own database, calling the providers at {@code provider}, writing its outbox so. */
     public static Map<String, String> stageService(String bootstrapServers, String registryUrl, ConnectionInfo db,
-            URI provider, int httpPort) {
+            URI provider, int httpPort, OutboxMode outbox) {
         Map<String, String> settings = new HashMap<>();
         settings.put("bootstrap.servers", bootstrapServers);
         settings.put("registry.url", registryUrl);
@@ -48,16 +50,18 @@ public final class PlatformSettings {
         settings.put("jdbc.password", passwordOf(db));
         settings.put("provider.url", provider.toString());
         settings.put("http.port", String.valueOf(httpPort));
+        settings.put(ConsumerSettings.OUTBOX_WRITE, outbox.configName());
         return settings;
     }
 
     /**
-     * order-stream with the order intake on {@code intakeDb}, punctuating every second. With a fixed port the
+     * order-stream with the order intake on {@code intakeDb} (writing its outbox as {@code outbox}), punctuating
+     * every second. With a fixed port the
      * instance also advertises itself for interactive queries; port 0 (a free one, known only once bound) does not,
      * which suits a single instance.
      */
     public static Map<String, String> orderStream(String bootstrapServers, String registryUrl, ConnectionInfo intakeDb,
-            int httpPort, Path stateDir) {
+            int httpPort, Path stateDir, OutboxMode outbox) {
         Map<String, String> settings = new HashMap<>();
         settings.put(OrderStreamConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         settings.put(OrderStreamConfig.REGISTRY_URL, registryUrl);
@@ -71,6 +75,7 @@ public final class PlatformSettings {
         settings.put(OrderStreamConfig.INTAKE_JDBC_URL, intakeDb.jdbcUrl());
         settings.put(OrderStreamConfig.INTAKE_JDBC_USER, intakeDb.user());
         settings.put(OrderStreamConfig.INTAKE_JDBC_PASSWORD, passwordOf(intakeDb));
+        settings.put(OrderStreamConfig.INTAKE_OUTBOX_WRITE, outbox.configName());
         return settings;
     }
 

@@ -17,7 +17,6 @@ import dev.orderflow.orderstream.config.OrderStreamConfig;
 import dev.orderflow.payment.PaymentService;
 import dev.orderflow.relay.RelayMain;
 import dev.orderflow.relay.config.RelayConfig;
-import dev.orderflow.runtime.consumer.ConsumerSettings;
 import dev.orderflow.runtime.jdbc.DatabaseMigrations;
 import dev.orderflow.runtime.kafka.OrderTopics;
 import dev.orderflow.runtime.outbox.OutboxMode;
@@ -227,8 +226,7 @@ public final class ProcessPlatform implements AutoCloseable {
             for (int i = 1; i <= options.serviceInstances(); i++) {
                 int port = port();
                 Map<String, String> settings = PlatformSettings.stageService(bootstrap, registryUrl,
-                        databases.get(databaseOf.get(part)), sandbox, port);
-                settings.put(ConsumerSettings.OUTBOX_WRITE, options.outbox().configName());
+                        databases.get(databaseOf.get(part)), sandbox, port, options.outbox());
                 instances.add(ServiceProcess.of(new ServiceProcess.Spec(part.serviceName() + "-" + i, part.mainClass,
                         settings, port, part.readyPath, "256m"), workDir, READY_TIMEOUT));
             }
@@ -238,10 +236,9 @@ public final class ProcessPlatform implements AutoCloseable {
         for (int i = 1; i <= options.orderStreamInstances(); i++) {
             int port = port();
             Map<String, String> settings = PlatformSettings.orderStream(bootstrap, registryUrl,
-                    databases.get("orders"), port, workDir.resolve("order-stream-state-" + i));
+                    databases.get("orders"), port, workDir.resolve("order-stream-state-" + i), options.outbox());
             // Changelog and repartition topics as durable as the platform's own.
             settings.put(OrderStreamConfig.STREAMS_PREFIX + "replication.factor", Short.toString(replicas));
-            settings.put(OrderStreamConfig.INTAKE_OUTBOX_WRITE, options.outbox().configName());
             settings.putAll(options.orderStreamSettings());
             streams.add(ServiceProcess.of(new ServiceProcess.Spec("order-stream-" + i, Part.ORDER_STREAM.mainClass,
                     settings, port, Part.ORDER_STREAM.readyPath, "384m"), workDir, READY_TIMEOUT));
