@@ -130,12 +130,13 @@ final class ConsumerBenchmark {
         progress("(" + name + ") draining " + settings.orders() + " orders with worker.threads=" + threads
                 + ", max.poll.records=" + maxPoll + " ...");
         // The pool a stage service opens, so the runtime is measured with its own database settings.
-        try (HikariDataSource dataSource = StageDataSources.open(name, db.jdbcUrl(), db.user(), db.password(), 4)) {
+        try (HikariDataSource dataSource = StageDataSources.open(name, db.jdbcUrl(), db.user(), db.password(), 4);
+             ProviderClient provider = new ProviderClient(sandbox.baseUri(), Duration.ofSeconds(1),
+                     new ObjectMapper())) {
             ObjectMapper json = StageServiceRunner.stateJson();
             StageCallExecutor calls = new StageCallExecutor(StagePolicyConfig.load("inventory", Map.of(),
                     Map.of("max.concurrent.calls", "256")), meters, Clock.systemUTC());
-            BenchReserveHandler handler = new BenchReserveHandler(new ProviderClient(sandbox.baseUri(),
-                    Duration.ofSeconds(1), new ObjectMapper()), calls);
+            BenchReserveHandler handler = new BenchReserveHandler(provider, calls);
             long started = System.nanoTime();
             EventConsumer<BenchReserveHandler.State> consumer = EventConsumer.start(new ConsumerSettings(config),
                     handler, dataSource, meters, Clock.systemUTC(), json);

@@ -37,6 +37,7 @@ public final class StageServiceRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StageServiceRunner.class);
 
     private final HikariDataSource dataSource;
+    private final ProviderClient provider;
     private final StageCallExecutor calls;
     private final ConsumerLoops consumer;
     private final ServiceHttpEndpoint endpoint;
@@ -44,9 +45,11 @@ public final class StageServiceRunner implements AutoCloseable {
     private final List<AutoCloseable> companions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StageServiceRunner(HikariDataSource dataSource, StageCallExecutor calls, ConsumerLoops consumer,
-            ServiceHttpEndpoint endpoint, StagePolicy policy, List<AutoCloseable> companions) {
+    private StageServiceRunner(HikariDataSource dataSource, ProviderClient provider, StageCallExecutor calls,
+            ConsumerLoops consumer, ServiceHttpEndpoint endpoint, StagePolicy policy,
+            List<AutoCloseable> companions) {
         this.dataSource = dataSource;
+        this.provider = provider;
         this.calls = calls;
         this.consumer = consumer;
         this.endpoint = endpoint;
@@ -73,6 +76,7 @@ public final class StageServiceRunner implements AutoCloseable {
         LOG.info("{}: stage policy\n{}", service.name(), StagePolicyTable.render(List.of(policy)));
 
         HikariDataSource dataSource = dataSource(service.name(), own);
+        ProviderClient provider = null;
         StageCallExecutor calls = null;
         ConsumerLoops consumer = null;
         List<AutoCloseable> companions = List.of();
@@ -82,7 +86,7 @@ public final class StageServiceRunner implements AutoCloseable {
             } else {
                 DatabaseMigrations.migrate(dataSource, service.migrationLocation());
             }
-            ProviderClient provider = new ProviderClient(URI.create(own.getString(ServiceSettings.PROVIDER_URL)),
+            provider = new ProviderClient(URI.create(own.getString(ServiceSettings.PROVIDER_URL)),
                     Durations.parse(ServiceSettings.PROVIDER_CONNECT_TIMEOUT,
                             own.getString(ServiceSettings.PROVIDER_CONNECT_TIMEOUT)), new ObjectMapper());
             calls = new StageCallExecutor(policy, meters, clock);
@@ -98,7 +102,7 @@ public final class StageServiceRunner implements AutoCloseable {
                     consumerSettings.inputTopics(), consumer.loops().size(), consumerSettings.deadLetterTopic(),
                     consumerSettings.replayTopic(),
                     endpoint == null ? "" : "; /health and /metrics on port " + endpoint.port());
-            return new StageServiceRunner(dataSource, calls, consumer, endpoint, policy, companions);
+            return new StageServiceRunner(dataSource, provider, calls, consumer, endpoint, policy, companions);
         } catch (RuntimeException e) {
             closeInReverse(companions);
             if (consumer != null) {
@@ -106,6 +110,9 @@ public final class StageServiceRunner implements AutoCloseable {
             }
             if (calls != null) {
                 calls.close();
+            }
+            if (provider != null) {
+                provider.close();
             }
             dataSource.close();
             throw e;
@@ -142,8 +149,8 @@ public final class StageServiceRunner implements AutoCloseable {
     }
 
     /**
-     * Stops the companions, finishes the batch in flight, commits, leaves the group, then closes the endpoint and the
-     * pool and removes the breaker gauge (a runner started again on the same registry shows its own breaker). A second
+     * Stops the companions, finishes the batch in flight, commits, leaves the group, then closes the provider's
+     * connections, the endpoint and the pool and removes the breaker gauge (a runner started again on the same registry shows its own breaker). A second
      * call does nothing.
      */
     @Override
@@ -154,6 +161,7 @@ public final class StageServiceRunner implements AutoCloseable {
         closeInReverse(companions);
         consumer.close();
         calls.close();
+        provider.close();
         if (endpoint != null) {
             endpoint.close();
         }
