@@ -2,12 +2,15 @@ package dev.orderflow.runtime.failure;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 import java.time.Duration;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -47,8 +50,11 @@ public final class FailureClassifier {
         if (t instanceof SQLException sql) {
             return Optional.of(classifySql(sql));
         }
-        // Not sent: the connection was never established, so nothing happened at the other side.
-        if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+        // Not sent: the connection was never established (or, for a pooled client, never handed out), so nothing
+        // happened at the other side. HttpClient 5's connect timeout is a SocketTimeoutException, hence first.
+        if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+                || t instanceof ConnectTimeoutException || t instanceof ConnectionRequestTimeoutException
+                || t instanceof UnknownHostException) {
             return Optional.of(FailureCategory.TRANSIENT);
         }
         // Sent, then silence or a broken connection: the other side may have done the work.

@@ -7,11 +7,9 @@ import dev.orderflow.runtime.failure.FailureCategory;
 import dev.orderflow.runtime.failure.FailureClassifier;
 import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -21,7 +19,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -136,7 +133,7 @@ public final class ProviderClient implements AutoCloseable {
                 throw new ProviderCallException(FailureCategory.AMBIGUOUS, operation, 0, null, "interrupted", null,
                         e);
             }
-            throw new ProviderCallException(categoryOf(e), operation, 0, null,
+            throw new ProviderCallException(FailureClassifier.classify(e), operation, 0, null,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, e);
         }
         JsonNode body = read(answer.body());
@@ -159,19 +156,6 @@ public final class ProviderClient implements AutoCloseable {
     }
 
     private record Answer(int status, byte[] body, String retryAfter) {
-    }
-
-    /**
-     * No connection, no request: a failure to resolve, connect or get a pooled connection means nothing reached
-     * the provider, so it is transient. Anything later (a read timeout, a reset, a connection closed without an
-     * answer) may have followed the provider's work, so it is ambiguous (FailureClassifier's rule for I/O).
-     */
-    static FailureCategory categoryOf(IOException failure) {
-        if (failure instanceof ConnectTimeoutException || failure instanceof ConnectionRequestTimeoutException
-                || failure instanceof UnknownHostException) {
-            return FailureCategory.TRANSIENT;
-        }
-        return FailureClassifier.classify(failure);
     }
 
     static FailureCategory categoryOf(int status, String reason) {

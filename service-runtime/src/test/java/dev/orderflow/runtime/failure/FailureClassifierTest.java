@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.stream.Stream;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {
@@ -41,6 +51,24 @@ class FailureClassifierTest {
                 .isEqualTo(FailureCategory.AMBIGUOUS);
         assertThat(FailureClassifier.classify(new IOException("connection reset")))
                 .isEqualTo(FailureCategory.AMBIGUOUS);
+    }
+
+    /** Apache HttpClient 5, the provider calls' transport: whether the request can have left decides it. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @MethodSource("httpClient5Failures")
+    void httpClient5FailuresAreTransientOnlyWhenNothingWasSent(IOException failure, FailureCategory expected) {
+        assertThat(FailureClassifier.classify(failure)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> httpClient5Failures() {
+        return Stream.of(
+                Arguments.of(new ConnectTimeoutException("connect timed out"), FailureCategory.TRANSIENT),
+                Arguments.of(new HttpHostConnectException("Connection refused"), FailureCategory.TRANSIENT),
+                Arguments.of(new ConnectionRequestTimeoutException("no pooled connection"), FailureCategory.TRANSIENT),
+                Arguments.of(new UnknownHostException("provider.invalid"), FailureCategory.TRANSIENT),
+                Arguments.of(new SocketTimeoutException("Read timed out"), FailureCategory.AMBIGUOUS),
+                Arguments.of(new NoHttpResponseException("failed to respond"), FailureCategory.AMBIGUOUS),
+                Arguments.of(new SocketException("Connection reset"), FailureCategory.AMBIGUOUS));
     }
 
     @Test
