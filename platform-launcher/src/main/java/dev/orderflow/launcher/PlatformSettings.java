@@ -56,9 +56,8 @@ public final class PlatformSettings {
 
     /**
      * order-stream with the order intake on {@code intakeDb} (writing its outbox as {@code outbox}), punctuating
-     * every second. With a fixed port the
-     * instance also advertises itself for interactive queries; port 0 (a free one, known only once bound) does not,
-     * which suits a single instance.
+     * every second. With a fixed port the instance also advertises itself for interactive queries; port 0 (a free
+     * one, known only once bound) does not, which suits a single instance.
      */
     public static Map<String, String> orderStream(String bootstrapServers, String registryUrl, ConnectionInfo intakeDb,
             int httpPort, Path stateDir, OutboxMode outbox) {

@@ -150,8 +150,8 @@ public final class StageServiceRunner implements AutoCloseable {
 
     /**
      * Stops the companions, finishes the batch in flight, commits, leaves the group, then closes the provider's
-     * connections, the endpoint and the pool and removes the breaker gauge (a runner started again on the same registry shows its own breaker). A second
-     * call does nothing.
+     * connections, the endpoint and the pool and removes the breaker gauge (a runner started again on the same
+     * registry shows its own breaker). A second call does nothing.
      */
     @Override
     public void close() {
