@@ -58,6 +58,9 @@ final class ReportWriter {
                 f.peakAcceptedPerSecond());
         row(md, "delivered", "%d (%.1f orders/s)", f.delivered(), f.deliveredPerSecond());
         latency(md, "placed → shipment accepted (event time)", f.latency());
+        if (!s.rate().equals("max")) {
+            row(md, "placed → shipment accepted, first and last quarter of the orders", "%s", f.drift().describe());
+        }
         latency(md, "placed → ShipmentAccepted read from Kafka", f.seenLatency());
         latency(md, "placed → delivered (incl. simulated fulfillment)", f.deliveryLatency());
         row(md, "events through the relay", "%d (%.0f events/s)", f.relayedEvents(), f.relayedPerSecond());

@@ -27,12 +27,14 @@ import java.util.function.ToLongFunction;
  * @param series              one point per second
  * @param hops                the latency of each step, between the event timestamps of its two ends (ms), in
  *                            workflow order: where the end-to-end time goes
+ * @param drift               latency of the first quarter of the orders against the last: whether the system kept
+ *                            up with the placing rate
  */
 public record RunFigures(long placed, long accepted, long delivered, double placedPerSecond,
                          double acceptedPerSecond, double deliveredPerSecond, double peakAcceptedPerSecond,
                          LatencySummary latency, LatencySummary seenLatency, LatencySummary deliveryLatency,
                          long relayedEvents, double relayedPerSecond, Map<OrderStage, Long> finalStages,
-                         List<Second> series, Map<String, LatencySummary> hops) {
+                         List<Second> series, Map<String, LatencySummary> hops, LatencyDrift drift) {
 
     /** Peak throughput is the best window of this many seconds, so one burst does not count as sustained. */
     static final int PEAK_WINDOW_SECONDS = 5;
@@ -57,7 +59,8 @@ public record RunFigures(long placed, long accepted, long delivered, double plac
         List<RunData.Order> orders = data.orders();
         if (orders.isEmpty()) {
             return new RunFigures(0, 0, 0, 0, 0, 0, 0, LatencySummary.EMPTY, LatencySummary.EMPTY,
-                    LatencySummary.EMPTY, data.relayedAt().size(), 0, Map.of(), List.of(), Map.of());
+                    LatencySummary.EMPTY, data.relayedAt().size(), 0, Map.of(), List.of(), Map.of(),
+                    LatencyDrift.UNKNOWN);
         }
         long start = orders.stream().mapToLong(RunData.Order::placedAt).min().orElseThrow();
         long[] latencies = orders.stream().filter(o -> o.acceptedAt() > 0)
@@ -81,7 +84,7 @@ public record RunFigures(long placed, long accepted, long delivered, double plac
                 rate(orders, RunData.Order::placedAt, start), rate(orders, RunData.Order::acceptedAt, start),
                 rate(orders, RunData.Order::deliveredAt, start), peak, LatencySummary.of(latencies),
                 LatencySummary.of(seen), LatencySummary.of(delivery), data.relayedAt().size(),
-                relayRate(data.relayedAt()), stages, series, hops(orders));
+                relayRate(data.relayedAt()), stages, series, hops(orders), LatencyDrift.of(orders));
     }
 
     /**

@@ -278,6 +278,9 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         RunFigures f = report.figures();
         out.printf(Locale.ROOT, "Latency placed -> shipment accepted: p50 %d ms, p95 %d ms, p99 %d ms (%d orders)%n",
                 f.latency().p50(), f.latency().p95(), f.latency().p99(), f.latency().count());
+        if (!report.settings().rate().equals("max")) {
+            out.printf(Locale.ROOT, "  %s%n", f.drift().describe());
+        }
         f.hops().forEach((step, l) -> out.printf(Locale.ROOT, "  step %-32s p50 %d ms, p95 %d ms, p99 %d ms%n", step,
                 l.p50(), l.p95(), l.p99()));
         out.printf(Locale.ROOT, "Relay: %d events, %.0f events/s; retry amplification %.3f; invariants %s%n",

@@ -33,7 +33,7 @@ public record TargetCheck(String target, String measured, String verdict) {
                 format("p99 %d ms at %.0f orders/s placed", f.latency().p99(), f.placedPerSecond()),
                 maxRate ? "not measured by this run (needs --rate set to 70 % of a --rate max run's throughput)"
                         : verdict(f.latency().count() > 0 && f.latency().p99() <= P99_TARGET_MS)
-                        + " at this rate (the target's rate is 70 % of the measured maximum)"));
+                        + " at this rate (the target's rate is 70 % of the measured maximum)" + behind(f.drift())));
         double amplification = report.findings().providerCalls().amplification();
         BaselineRun baseline = report.baseline();
         checks.add(new TargetCheck(">= 60 % of the naive baseline's throughput", baseline == null
@@ -54,6 +54,15 @@ public record TargetCheck(String target, String measured, String verdict) {
                 report.readiness().totalSeconds(), report.readiness().infrastructureSeconds(),
                 report.readiness().servicesSeconds()), verdict(report.readiness().totalSeconds() <= READY_TARGET_S)));
         return checks;
+    }
+
+    /**
+     * Above the rate it sustains the system's latency grows for as long as orders are placed, so the p99 says how
+     * long the run was; the verdict says so, and what to change.
+     */
+    private static String behind(LatencyDrift drift) {
+        return drift.fellBehind() ? "; the system fell behind this rate (" + drift.medians()
+                + "), so this p99 grows with the run's length: try a lower --rate" : "";
     }
 
     private static String verdict(boolean met) {

@@ -11,10 +11,16 @@ class ReportWriterTest {
 
     private static BenchmarkReport report(String rate, String faults, double amplificationCalls, double peakMb,
                                           double readySeconds) {
+        return report(rate, faults, amplificationCalls, peakMb, readySeconds, new LatencyDrift(310, 340));
+    }
+
+    private static BenchmarkReport report(String rate, String faults, double amplificationCalls, double peakMb,
+                                          double readySeconds, LatencyDrift drift) {
         RunFigures figures = new RunFigures(1000, 1000, 990, 400, 350, 300, 380,
                 new LatencySummary(1000, 300, 700, 900, 1200, 350), LatencySummary.EMPTY, LatencySummary.EMPTY,
                 4000, 1400, Map.of(OrderStage.DELIVERED, 990L, OrderStage.FULFILLING, 10L), List.of(),
-                Map.of("placed → reserved", new LatencySummary(1000, 40, 90, 120, 200, 45)));
+                Map.of("placed → reserved", new LatencySummary(1000, 40, 90, 120, 200, 45)),
+                drift);
         CallCounts calls = new CallCounts(Map.of("stock.reserve",
                 new CallCounts.OperationCalls((long) amplificationCalls, 100, Map.of("OK", 100L))));
         InvariantAudit audit = new InvariantAudit(true, 3000, Map.of("multipleCharges", 0));
@@ -37,6 +43,21 @@ class ReportWriterTest {
                 "not measured by this run (needs --rate max)",
                 "met at this rate (the target's rate is 70 % of the measured maximum)", "not measured by this run",
                 "NOT MET", "NOT MET", "NOT MET");
+    }
+
+    @Test
+    void aP99AtARateTheSystemFellBehindSaysSo() {
+        BenchmarkReport behind = report("485", "none", 100, 1500, 10, new LatencyDrift(810, 1_660));
+
+        assertThat(behind.targets().get(1).verdict()).isEqualTo("met at this rate (the target's rate is 70 % of the"
+                + " measured maximum); the system fell behind this rate (median 810 ms in the first quarter of the"
+                + " orders, 1660 ms in the last), so this p99 grows with the run's length: try a lower --rate");
+        assertThat(ReportWriter.markdown(behind)).contains("| placed → shipment accepted, first and last quarter of the"
+                + " orders | median 810 ms in the first quarter of the orders, 1660 ms in the last: the system fell"
+                + " behind the placing rate |");
+        assertThat(ReportWriter.markdown(report("485", "none", 100, 1500, 10))).contains("310 ms in the first quarter"
+                + " of the orders, 340 ms in the last: the system kept up");
+        assertThat(ReportWriter.markdown(report("max", "none", 100, 1500, 10))).doesNotContain("first quarter");
     }
 
     @Test

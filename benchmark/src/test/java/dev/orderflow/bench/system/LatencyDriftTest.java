@@ -1,0 +1,84 @@
+package dev.orderflow.bench.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToLongFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LatencyDriftTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    /** {@code count} orders placed 2 ms apart (500/s), the i-th accepted after {@code latency(i)} ms. */
+    private static List<RunData.Order> run(int count, IntToLongFunction latency) {
+        List<RunData.Order> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long placed = T0 + 2L * i;
+            long accepted = placed + latency.applyAsLong(i);
+            orders.add(new RunData.Order(placed, accepted, accepted, 0, OrderStage.SHIPMENT_ACCEPTED));
+        }
+        return orders;
+    }
+
+    @Test
+    void aSteadyRunKeptUpEvenWithSlowSecondsInIt() {
+        // 350 ms, with every 50th order caught by a 1.2 s pause: the p99 is high, the medians are not.
+        LatencyDrift drift = LatencyDrift.of(run(2_000, i -> i % 50 == 0 ? 1_200 : 350));
+
+        assertThat(drift).isEqualTo(new LatencyDrift(350, 350));
+        assertThat(drift.fellBehind()).isFalse();
+        assertThat(drift.describe()).isEqualTo("median 350 ms in the first quarter of the orders, 350 ms in the last:"
+                + " the system kept up");
+    }
+
+    @Test
+    void aGrowingBacklogIsFallingBehind() {
+        // Each order waits 1 ms longer than the one before it: 10 % more placed than done at 500/s.
+        LatencyDrift drift = LatencyDrift.of(run(2_000, i -> 400 + i));
+
+        assertThat(drift.firstQuarterP50()).isEqualTo(400 + 249);
+        assertThat(drift.lastQuarterP50()).isEqualTo(400 + 1_749);
+        assertThat(drift.fellBehind()).isTrue();
+        assertThat(drift.describe()).endsWith(": the system fell behind the placing rate");
+    }
+
+    @Test
+    void ordersThatWereNeverAcceptedAreLeftOutAndPlacementOrderCounts() {
+        List<RunData.Order> orders = new ArrayList<>(run(400, i -> 300 + 5L * i));
+        java.util.Collections.reverse(orders);    // recorded in any order
+        orders.add(new RunData.Order(T0 + 5, 0, 0, 0, OrderStage.PAYMENT_PENDING));
+
+        LatencyDrift drift = LatencyDrift.of(orders);
+
+        assertThat(drift.firstQuarterP50()).isEqualTo(300 + 5 * 49);
+        assertThat(drift.lastQuarterP50()).isEqualTo(300 + 5 * 349);
+    }
+
+    @ParameterizedTest(name = "{0} ms -> {1} ms: fell behind {2}")
+    @CsvSource({
+        "350, 699, false",     // less than twice the start
+        "350, 701, false",     // twice, but by less than a batch cycle
+        "350, 851, true",
+        "100, 599, false",
+        "900, 1900, true",
+        "1000, 1400, false",   // slow all along, but not growing by much
+        "1600, 2700, true",    // behind from the start: less than doubled, but by more than a second
+        "1600, 650, false",    // a slow start that the system worked off
+    })
+    void fallingBehindIsGrowthByHalfASecondToTwiceTheStartOrByASecond(long first, long last, boolean behind) {
+        assertThat(new LatencyDrift(first, last).fellBehind()).isEqualTo(behind);
+    }
+
+    @Test
+    void tooFewOrdersSayNothing() {
+        LatencyDrift drift = LatencyDrift.of(run(LatencyDrift.MIN_ORDERS - 1, i -> 10L * i));
+
+        assertThat(drift).isEqualTo(LatencyDrift.UNKNOWN);
+        assertThat(drift.fellBehind()).isFalse();
+        assertThat(drift.describe()).isEqualTo("too few orders accepted to compare the first and last quarter");
+    }
+}
