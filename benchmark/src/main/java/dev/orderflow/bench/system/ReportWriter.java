@@ -59,7 +59,7 @@ final class ReportWriter {
         row(md, "delivered", "%d (%.1f orders/s)", f.delivered(), f.deliveredPerSecond());
         latency(md, "placed → shipment accepted (event time)", f.latency());
         if (!s.rate().equals("max")) {
-            row(md, "placed → shipment accepted, first and last quarter of the orders", "%s", f.drift().describe());
+            row(md, "placed → shipment accepted, by quarter of the orders", "%s", f.drift().describe());
         }
         latency(md, "placed → ShipmentAccepted read from Kafka", f.seenLatency());
         latency(md, "placed → delivered (incl. simulated fulfillment)", f.deliveryLatency());

@@ -1,8 +1,10 @@
 package dev.orderflow.bench.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
@@ -29,10 +31,10 @@ class LatencyDriftTest {
         // 350 ms, with every 50th order caught by a 1.2 s pause: the p99 is high, the medians are not.
         LatencyDrift drift = LatencyDrift.of(run(2_000, i -> i % 50 == 0 ? 1_200 : 350));
 
-        assertThat(drift).isEqualTo(new LatencyDrift(350, 350));
+        assertThat(drift.quarterMedians()).containsExactly(350L, 350L, 350L, 350L);
         assertThat(drift.fellBehind()).isFalse();
-        assertThat(drift.describe()).isEqualTo("median 350 ms in the first quarter of the orders, 350 ms in the last:"
-                + " the system kept up");
+        assertThat(drift.describe()).isEqualTo("median by quarter of the orders 350, 350, 350, 350 ms: the system"
+                + " kept up");
     }
 
     @Test
@@ -40,25 +42,32 @@ class LatencyDriftTest {
         // Each order waits 1 ms longer than the one before it: 10 % more placed than done at 500/s.
         LatencyDrift drift = LatencyDrift.of(run(2_000, i -> 400 + i));
 
-        assertThat(drift.firstQuarterP50()).isEqualTo(400 + 249);
-        assertThat(drift.lastQuarterP50()).isEqualTo(400 + 1_749);
+        assertThat(drift.quarterMedians()).containsExactly(400L + 249, 400L + 749, 400L + 1_249, 400L + 1_749);
         assertThat(drift.fellBehind()).isTrue();
         assertThat(drift.describe()).endsWith(": the system fell behind the placing rate");
     }
 
     @Test
+    void anEpisodeInTheMiddleCountsEvenWhenTheEndRecovered() {
+        LatencyDrift drift = LatencyDrift.of(run(2_000, i -> i >= 500 && i < 1_000 ? 2_500 : 400));
+
+        assertThat(drift.quarterMedians()).containsExactly(400L, 2_500L, 400L, 400L);
+        assertThat(drift.fellBehind()).isTrue();
+    }
+
+    @Test
     void ordersThatWereNeverAcceptedAreLeftOutAndPlacementOrderCounts() {
         List<RunData.Order> orders = new ArrayList<>(run(400, i -> 300 + 5L * i));
-        java.util.Collections.reverse(orders);    // recorded in any order
+        Collections.reverse(orders);    // recorded in any order
         orders.add(new RunData.Order(T0 + 5, 0, 0, 0, OrderStage.PAYMENT_PENDING));
 
         LatencyDrift drift = LatencyDrift.of(orders);
 
-        assertThat(drift.firstQuarterP50()).isEqualTo(300 + 5 * 49);
-        assertThat(drift.lastQuarterP50()).isEqualTo(300 + 5 * 349);
+        assertThat(drift.quarterMedians()).containsExactly(300L + 5 * 49, 300L + 5 * 149, 300L + 5 * 249,
+                300L + 5 * 349);
     }
 
-    @ParameterizedTest(name = "{0} ms -> {1} ms: fell behind {2}")
+    @ParameterizedTest(name = "{0} ms, later peak {1} ms: fell behind {2}")
     @CsvSource({
         "350, 699, false",     // less than twice the start
         "350, 701, false",     // twice, but by less than a batch cycle
@@ -66,11 +75,12 @@ class LatencyDriftTest {
         "100, 599, false",
         "900, 1900, true",
         "1000, 1400, false",   // slow all along, but not growing by much
-        "1600, 2700, true",    // behind from the start: less than doubled, but by more than a second
+        "1000, 1750, true",    // behind from the start: less than doubled, but by 750 ms
         "1600, 650, false",    // a slow start that the system worked off
     })
-    void fallingBehindIsGrowthByHalfASecondToTwiceTheStartOrByASecond(long first, long last, boolean behind) {
-        assertThat(new LatencyDrift(first, last).fellBehind()).isEqualTo(behind);
+    void fallingBehindIsGrowthByHalfASecondToTwiceTheStartOrBy750Ms(long first, long peak, boolean behind) {
+        assertThat(new LatencyDrift(List.of(first, peak, first, first)).fellBehind()).isEqualTo(behind);
+        assertThat(new LatencyDrift(List.of(first, first, first, peak)).fellBehind()).isEqualTo(behind);
     }
 
     @Test
@@ -79,6 +89,12 @@ class LatencyDriftTest {
 
         assertThat(drift).isEqualTo(LatencyDrift.UNKNOWN);
         assertThat(drift.fellBehind()).isFalse();
-        assertThat(drift.describe()).isEqualTo("too few orders accepted to compare the first and last quarter");
+        assertThat(drift.describe()).isEqualTo("too few orders accepted to compare quarters of the run");
+    }
+
+    @Test
+    void anythingButFourQuartersIsRefused() {
+        assertThatThrownBy(() -> new LatencyDrift(List.of(1L, 2L, 3L)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 4 quarter medians");
     }
 }
