@@ -27,7 +27,7 @@ import java.util.function.ToLongFunction;
  * @param series              one point per second
  * @param hops                the latency of each step, between the event timestamps of its two ends (ms), in
  *                            workflow order: where the end-to-end time goes
- * @param drift               latency of the first quarter of the orders against the last: whether the system kept
+ * @param drift               median latency of each quarter of the orders, by placement: whether the system kept
  *                            up with the placing rate
  */
 public record RunFigures(long placed, long accepted, long delivered, double placedPerSecond,
