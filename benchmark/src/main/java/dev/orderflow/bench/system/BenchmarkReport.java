@@ -33,6 +33,11 @@ public record BenchmarkReport(String pipeline, String startedAt, Settings settin
      */
     public record Settings(int orders, String rate, String faults, String faultsDescription, boolean retryBudget,
                            int drainTimeoutSeconds, String command) {
+
+        /** Orders placed all at once rather than at a set rate: a burst is behind by design. */
+        public boolean atMaxRate() {
+            return rate.equals("max");
+        }
     }
 
     /**

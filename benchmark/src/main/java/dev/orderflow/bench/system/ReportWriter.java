@@ -58,7 +58,7 @@ final class ReportWriter {
                 f.peakAcceptedPerSecond());
         row(md, "delivered", "%d (%.1f orders/s)", f.delivered(), f.deliveredPerSecond());
         latency(md, "placed → shipment accepted (event time)", f.latency());
-        if (!s.rate().equals("max")) {
+        if (!s.atMaxRate()) {
             row(md, "placed → shipment accepted, by quarter of the orders", "%s", f.drift().describe());
         }
         latency(md, "placed → ShipmentAccepted read from Kafka", f.seenLatency());

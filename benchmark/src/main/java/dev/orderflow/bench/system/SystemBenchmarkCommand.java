@@ -278,7 +278,7 @@ public final class SystemBenchmarkCommand implements Callable<Integer> {
         RunFigures f = report.figures();
         out.printf(Locale.ROOT, "Latency placed -> shipment accepted: p50 %d ms, p95 %d ms, p99 %d ms (%d orders)%n",
                 f.latency().p50(), f.latency().p95(), f.latency().p99(), f.latency().count());
-        if (!report.settings().rate().equals("max")) {
+        if (!report.settings().atMaxRate()) {
             out.printf(Locale.ROOT, "  %s%n", f.drift().describe());
         }
         f.hops().forEach((step, l) -> out.printf(Locale.ROOT, "  step %-32s p50 %d ms, p95 %d ms, p99 %d ms%n", step,
