@@ -1,6 +1,7 @@
 package dev.orderflow.bench.system;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,15 +23,20 @@ import java.util.stream.Collectors;
  * quarter above 1.75 times the first (44 of them within 1.3); the 34 it calls fallen behind rose to 1.76–13.6 times.
  *
  * @param quarterMedians median latency of each quarter of the accepted orders, earliest placed first (ms); empty
- *                       when too few orders were accepted to tell
+ *                       when the run was too short to tell
  */
 public record LatencyDrift(List<Long> quarterMedians) {
 
-    /** Too few accepted orders to compare quarters. */
+    /** Too few accepted orders, or placed over too short a time, to compare quarters. */
     public static final LatencyDrift UNKNOWN = new LatencyDrift(List.of());
 
     /** Below this many accepted orders a quarter is a handful of samples, and one slow call decides its median. */
     static final int MIN_ORDERS = 40;
+    /**
+     * Placing shorter than this makes a quarter shorter than 2 s: a few batch cycles of the stages, where one slow
+     * commit or collection moves a quarter's median by more than a backlog would (a 2-second run in a cold JVM did).
+     */
+    static final Duration MIN_PLACING = Duration.ofSeconds(8);
     /** Growth smaller than this is a batch cycle or a collection, not a backlog, however large the ratio. */
     static final long MIN_GROWTH_MS = 500;
     /** Growth beyond this ratio of the first quarter's median is a backlog. */
@@ -48,13 +54,14 @@ public record LatencyDrift(List<Long> quarterMedians) {
     }
 
     static LatencyDrift of(List<RunData.Order> orders) {
-        long[] byPlacement = orders.stream().filter(o -> o.acceptedAt() > 0)
-                .sorted(Comparator.comparingLong(RunData.Order::placedAt))
-                .mapToLong(o -> o.acceptedAt() - o.placedAt()).toArray();
-        int n = byPlacement.length;
-        if (n < MIN_ORDERS) {
+        List<RunData.Order> accepted = orders.stream().filter(o -> o.acceptedAt() > 0)
+                .sorted(Comparator.comparingLong(RunData.Order::placedAt)).toList();
+        int n = accepted.size();
+        if (n < MIN_ORDERS
+                || accepted.get(n - 1).placedAt() - accepted.get(0).placedAt() < MIN_PLACING.toMillis()) {
             return UNKNOWN;
         }
+        long[] byPlacement = accepted.stream().mapToLong(o -> o.acceptedAt() - o.placedAt()).toArray();
         List<Long> medians = new ArrayList<>();
         for (int q = 0; q < QUARTERS; q++) {
             medians.add(LatencySummary.of(Arrays.copyOfRange(byPlacement, q * n / QUARTERS, (q + 1) * n / QUARTERS))
@@ -85,7 +92,8 @@ public record LatencyDrift(List<Long> quarterMedians) {
      */
     public String describe() {
         if (!known()) {
-            return "too few orders accepted to compare quarters of the run";
+            return "too short a run to compare its quarters (at least " + MIN_ORDERS + " orders accepted, placed over "
+                    + MIN_PLACING.toSeconds() + " s or more)";
         }
         return medians() + (fellBehind() ? ": the system fell behind the placing rate" : ": the system kept up");
     }

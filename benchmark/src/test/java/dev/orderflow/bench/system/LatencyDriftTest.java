@@ -15,11 +15,11 @@ class LatencyDriftTest {
 
     private static final long T0 = 1_700_000_000_000L;
 
-    /** {@code count} orders placed 2 ms apart (500/s), the i-th accepted after {@code latency(i)} ms. */
+    /** {@code count} orders placed 25 ms apart (40/s), the i-th accepted after {@code latency(i)} ms. */
     private static List<RunData.Order> run(int count, IntToLongFunction latency) {
         List<RunData.Order> orders = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long placed = T0 + 2L * i;
+            long placed = T0 + 25L * i;
             long accepted = placed + latency.applyAsLong(i);
             orders.add(new RunData.Order(placed, accepted, accepted, 0, OrderStage.SHIPMENT_ACCEPTED));
         }
@@ -39,7 +39,7 @@ class LatencyDriftTest {
 
     @Test
     void aGrowingBacklogIsFallingBehind() {
-        // Each order waits 1 ms longer than the one before it: 10 % more placed than done at 500/s.
+        // Each order waits 1 ms longer than the one before it: a backlog that grows for the whole run.
         LatencyDrift drift = LatencyDrift.of(run(2_000, i -> 400 + i));
 
         assertThat(drift.quarterMedians()).containsExactly(400L + 249, 400L + 749, 400L + 1_249, 400L + 1_749);
@@ -85,11 +85,25 @@ class LatencyDriftTest {
 
     @Test
     void tooFewOrdersSayNothing() {
-        LatencyDrift drift = LatencyDrift.of(run(LatencyDrift.MIN_ORDERS - 1, i -> 10L * i));
+        List<RunData.Order> orders = new ArrayList<>();
+        for (int i = 0; i < LatencyDrift.MIN_ORDERS - 1; i++) {    // one a second: long enough, but too few
+            orders.add(new RunData.Order(T0 + 1_000L * i, T0 + 1_000L * i + 100L * i, 0, 0,
+                    OrderStage.SHIPMENT_ACCEPTED));
+        }
+
+        LatencyDrift drift = LatencyDrift.of(orders);
 
         assertThat(drift).isEqualTo(LatencyDrift.UNKNOWN);
         assertThat(drift.fellBehind()).isFalse();
-        assertThat(drift.describe()).isEqualTo("too few orders accepted to compare quarters of the run");
+        assertThat(drift.describe()).isEqualTo("too short a run to compare its quarters (at least 40 orders accepted,"
+                + " placed over 8 s or more)");
+    }
+
+    @Test
+    void aRunPlacedInUnderEightSecondsSaysNothing() {
+        // 320 orders 25 ms apart are placed over 7.975 s, and their latency grows fast: still nothing to tell.
+        assertThat(LatencyDrift.of(run(320, i -> 400 + 10L * i))).isEqualTo(LatencyDrift.UNKNOWN);
+        assertThat(LatencyDrift.of(run(321, i -> 400 + 10L * i)).fellBehind()).isTrue();
     }
 
     @Test

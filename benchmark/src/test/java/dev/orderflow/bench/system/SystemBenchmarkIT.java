@@ -65,9 +65,9 @@ class SystemBenchmarkIT {
         assertThat(hops.get("placed → reserved").get("count").asInt()).isEqualTo(ORDERS);
         assertThat(hops.get("authorized → shipment accepted").get("count").asInt()).isEqualTo(ORDERS);
         JsonNode drift = figures.get("drift");
-        assertThat(drift.get("quarterMedians")).hasSize(4).allSatisfy(median -> assertThat(median.asLong())
-                .isPositive());
-        assertThat(drift.get("fellBehind").asBoolean()).as("100 orders/s is a fraction of the maximum").isFalse();
+        assertThat(drift.get("quarterMedians")).as("two seconds of placing are too short to compare quarters")
+                .isEmpty();
+        assertThat(drift.get("fellBehind").asBoolean()).isFalse();
 
         JsonNode baseline = report.get("baseline");
         assertThat(baseline.get("figures").get("placed").asLong()).as("the baseline ran the same load")
