@@ -11,7 +11,8 @@ class ReportWriterTest {
 
     private static BenchmarkReport report(String rate, String faults, double amplificationCalls, double peakMb,
                                           double readySeconds) {
-        return report(rate, faults, amplificationCalls, peakMb, readySeconds, new LatencyDrift(List.of(310L, 330L, 320L, 340L)));
+        return report(rate, faults, amplificationCalls, peakMb, readySeconds,
+                new LatencyDrift(List.of(310L, 330L, 320L, 340L)));
     }
 
     private static BenchmarkReport report(String rate, String faults, double amplificationCalls, double peakMb,
@@ -47,7 +48,8 @@ class ReportWriterTest {
 
     @Test
     void aP99AtARateTheSystemFellBehindSaysSo() {
-        BenchmarkReport behind = report("485", "none", 100, 1500, 10, new LatencyDrift(List.of(810L, 1_420L, 1_900L, 1_660L)));
+        BenchmarkReport behind = report("485", "none", 100, 1500, 10,
+                new LatencyDrift(List.of(810L, 1_420L, 1_900L, 1_660L)));
 
         assertThat(behind.targets().get(1).verdict()).isEqualTo("met at this rate (the target's rate is 70 % of the"
                 + " measured maximum); the system fell behind this rate (median by quarter of the orders 810, 1420,"
@@ -57,7 +59,8 @@ class ReportWriterTest {
                 + " rate |");
         assertThat(ReportWriter.markdown(report("485", "none", 100, 1500, 10))).contains("median by quarter of the"
                 + " orders 310, 330, 320, 340 ms: the system kept up");
-        assertThat(ReportWriter.markdown(report("max", "none", 100, 1500, 10))).doesNotContain("by quarter of the orders");
+        assertThat(ReportWriter.markdown(report("max", "none", 100, 1500, 10)))
+                .doesNotContain("by quarter of the orders");
     }
 
     @Test
